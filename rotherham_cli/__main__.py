@@ -1,0 +1,6 @@
+"""`python -m rotherham_cli` runs the `judgements` command."""
+
+from .cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,18 @@
+"""Option choices shared by the CLI and the core. Standard library only, so cheap to import."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+
+
+class Layout(str, enum.Enum):
+    long = "long"
+    wide = "wide"
+    ofsted = "ofsted"

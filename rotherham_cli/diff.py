@@ -1,0 +1,109 @@
+"""What changed between two visits: grades area by area, themes of concern, visits between."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import vocab
+from .models import Record
+from .query import between
+from .vocab import AREA_ORDER, Area, FindingKind, Grade
+
+IMPROVED, DECLINED, UNCHANGED = "improved", "declined", "unchanged"
+NEWLY_JUDGED, NO_LONGER_JUDGED = "newly_judged", "no_longer_judged"
+
+
+@dataclass(frozen=True)
+class AreaChange:
+    area: Area
+    before: Grade | None
+    after: Grade | None
+    change: str
+    steps: int
+    note: str | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "area": self.area.value,
+            "from": self.before.value if self.before else None,
+            "to": self.after.value if self.after else None,
+            "change": self.change,
+            "steps": self.steps,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Diff:
+    before: Record
+    after: Record
+    areas: list[AreaChange]
+    themes: dict[str, list[str]]
+    between: list[Record] = field(default_factory=list)
+
+    def count(self, change: str) -> int:
+        return sum(1 for a in self.areas if a.change == change)
+
+    def to_dict(self) -> dict:
+        return {
+            "from": self.before.id,
+            "to": self.after.id,
+            "areas": [a.to_dict() for a in self.areas],
+            "summary": {c: self.count(c) for c in (IMPROVED, DECLINED, UNCHANGED, NEWLY_JUDGED, NO_LONGER_JUDGED)},
+            "themes": self.themes,
+            "between": [
+                {
+                    "id": r.id,
+                    "kind": r.kind.value,
+                    "when": str(r.when) if r.when else None,
+                    "theme": r.theme,
+                    "concerns": concern_themes(r),
+                }
+                for r in self.between
+            ],
+        }
+
+
+def concern_themes(record: Record) -> list[str]:
+    """Finding themes the record raises as areas for improvement, in first-raised order."""
+    seen: dict[str, None] = {}
+    for f in record.findings:
+        if f.kind is FindingKind.IMPROVEMENT:
+            for t in f.themes:
+                seen.setdefault(t, None)
+    return list(seen)
+
+
+def compare_grades(before: Grade | None, after: Grade | None) -> tuple[str, int]:
+    """The change from one grade to another, and by how many steps of the scale."""
+    if before is None and after is None:  # pragma: no cover - such rows are never built
+        return UNCHANGED, 0
+    if before is None:
+        return NEWLY_JUDGED, 0
+    if after is None:
+        return NO_LONGER_JUDGED, 0
+    steps = before.rank - after.rank
+    if steps > 0:
+        return IMPROVED, steps
+    if steps < 0:
+        return DECLINED, -steps
+    return UNCHANGED, 0
+
+
+def diff(before: Record, after: Record, records: Sequence[Record] = ()) -> Diff:
+    """Compare two visits. ``records`` supplies the ungraded visits that fell between them."""
+    rows = []
+    for area in AREA_ORDER:
+        a, b = before.judgements.get(area), after.judgements.get(area)
+        if a is None and b is None:
+            continue
+        change, steps = compare_grades(a, b)
+        rows.append(AreaChange(area, a, b, change, steps, vocab.scope_note(area, before.framework, after.framework)))
+    ca, cb = concern_themes(before), concern_themes(after)
+    themes = {
+        "no_longer_raised": [t for t in ca if t not in cb],
+        "still_raised": [t for t in ca if t in cb],
+        "newly_raised": [t for t in cb if t not in ca],
+    }
+    return Diff(before, after, rows, themes, between(records, before, after))

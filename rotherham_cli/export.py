@@ -1,0 +1,140 @@
+"""Rows for export and listing: long, wide and Ofsted's own layout; full records as plain data.
+
+Each function returns (header, rows) of plain strings and numbers, or plain JSON-ready data.
+Writers that turn them into CSV, JSON or Markdown text live in ``render.machine``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .choices import Layout
+from .models import Record
+from .vocab import AREA_ORDER, KINDS, VISIT_THEMES, Area, Framework, Kind
+
+LAYOUTS = tuple(layout.value for layout in Layout)
+
+Rows = tuple[list[str], list[list[object]]]
+
+
+def _d(value) -> str:
+    return str(value) if value is not None else ""
+
+
+def _visit_cells(r: Record) -> list[object]:
+    a = r.authority
+    return [
+        r.id, a.name, _d(a.la_number), _d(a.ons_code), r.kind.value, r.kind.label,
+        r.framework.value, _d(r.start), _d(r.end), _d(r.published),
+    ]
+
+
+_VISIT_HEADER = [
+    "id", "authority", "la_number", "ons_code", "kind", "kind_label",
+    "framework", "start", "end", "published",
+]
+
+
+def theme_label(r: Record) -> str:
+    return VISIT_THEMES.get(r.theme, r.theme) if r.theme else ""
+
+
+def long_rows(records: Sequence[Record]) -> Rows:
+    """One row per judgement; an ungraded visit keeps one row with its theme and no grade."""
+    header = [*_VISIT_HEADER, "area", "area_wording", "grade", "grade_key", "grade_rank", "theme"]
+    rows: list[list[object]] = []
+    for r in records:
+        base = _visit_cells(r)
+        if not r.judgements:
+            rows.append([*base, "", "", "", "", "", theme_label(r)])
+            continue
+        for area in AREA_ORDER:
+            grade = r.judgements.get(area)
+            if grade is None:
+                continue
+            rows.append(
+                [*base, area.value, r.wording(area), grade.label, grade.value, grade.rank, theme_label(r)]
+            )
+    return header, rows
+
+
+def wide_rows(records: Sequence[Record]) -> Rows:
+    """One row per visit, one column per area (the grade in Ofsted's wording)."""
+    header = [*_VISIT_HEADER, "theme", *(a.value for a in AREA_ORDER)]
+    rows = []
+    for r in records:
+        grades = [r.judgements[a].label if a in r.judgements else "" for a in AREA_ORDER]
+        rows.append([*_visit_cells(r), theme_label(r), *grades])
+    return header, rows
+
+
+# The ILACS_inspection_history table of "Local authority inspection outcomes as at 31 March 2025"
+# (Ofsted official statistics), its headers exactly as published.
+OFSTED_HISTORY_HEADER = [
+    "Web link",
+    "Local authority area code",
+    "Local authority name",
+    "Local authority status",
+    "Ofsted region",
+    "Inspection date",
+    "Publication date",
+    "Inspection type",
+    "Overall effectiveness",
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care",
+    "The experiences and progress of care leavers",
+]
+_OFSTED_AREAS = (Area.OVERALL_EFFECTIVENESS, Area.LEADERSHIP, Area.HELP_AND_PROTECTION,
+                 Area.CHILDREN_IN_CARE, Area.CARE_LEAVERS)
+_ILACS_GRADED = (Kind.ILACS_STANDARD, Kind.ILACS_SHORT)
+_ILACS = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
+
+
+def ofsted_rows(records: Sequence[Record]) -> Rows:
+    """Ofsted's ILACS inspection history layout: ILACS short and standard inspections only.
+
+    The records do not hold the web link, the authority's status or its Ofsted region: those
+    cells are empty. Dates are written YYYY-MM-DD.
+    """
+    rows = []
+    for r in records:
+        if r.kind not in _ILACS_GRADED or r.framework not in _ILACS:
+            continue
+        grades = [r.judgements[a].label if a in r.judgements else "" for a in _OFSTED_AREAS]
+        rows.append(
+            ["", _d(r.authority.ons_code), r.authority.name, "", "", _d(r.start), _d(r.published),
+             KINDS[r.kind].official_name, *grades]
+        )
+    return list(OFSTED_HISTORY_HEADER), rows
+
+
+def layout_rows(records: Sequence[Record], layout: str) -> Rows:
+    return {"long": long_rows, "wide": wide_rows, "ofsted": ofsted_rows}[layout](records)
+
+
+def record_data(records: Sequence[Record]) -> list[dict]:
+    """Full records as JSON-ready data (canonical keys for kinds, areas and grades)."""
+    return [r.model_dump(mode="json", exclude_none=False) for r in records]
+
+
+def list_rows(records: Sequence[Record]) -> Rows:
+    """The rows of `judgements list` for machines: when, visit, kind, overall grade or theme."""
+    header = ["when", "id", "authority", "kind", "overall", "theme", "summary"]
+    rows = []
+    for r in records:
+        overall = r.overall.label if r.overall else ""
+        rows.append([_d(r.when), r.id, r.authority.name, r.kind.label, overall, theme_label(r),
+                     first_sentence(r.summary)])
+    return header, rows
+
+
+def first_sentence(text: str | None, limit: int = 160) -> str:
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    end = text.find(". ")
+    one = text[: end + 1] if 0 < end < limit else text
+    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
+
+

@@ -1,0 +1,221 @@
+"""Find and load the record set: one YAML file per visit, validated into :class:`Record` models.
+
+``load_records`` reads every file, collects every problem in every file (with file, line,
+column and field), and returns the records and the problems. It never prints.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import safeyaml
+from .errors import Problem, RecordProblems, RecordsDirError
+from .models import Record, RuleViolations
+from .vocab import suggest
+
+ENV_RECORDS = "JUDGEMENTS_RECORDS"
+SUFFIXES = (".yaml", ".yml")
+
+
+def shipped_records() -> Path:
+    """The record set shipped with the package (inside the wheel, or beside it in a checkout)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "records"
+    if inside.is_dir():
+        return inside
+    return here.parent / "records"
+
+
+def records_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """--records, else $JUDGEMENTS_RECORDS, else the shipped set."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_RECORDS)
+    if env:
+        return Path(env)
+    return shipped_records()
+
+
+@dataclass
+class LoadResult:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    folder: Path | None = None
+
+    def raise_for_problems(self) -> None:
+        if self.problems:
+            raise RecordProblems(self.problems)
+
+
+def _field_name(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _clean(msg: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if msg.startswith(prefix):
+            return msg[len(prefix):]
+    return msg
+
+
+def _fields_of(model, loc: tuple) -> list[str]:
+    """The field names allowed where loc points, for suggestions on unknown keys."""
+    from pydantic import BaseModel
+
+    cls = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(cls, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        ann = info.annotation
+        sub = _model_in(ann)
+        if sub is None:
+            return []
+        cls = sub
+    if isinstance(cls, type) and issubclass(cls, BaseModel):
+        return list(cls.model_fields)
+    return []
+
+
+def _model_in(ann) -> type | None:
+    from pydantic import BaseModel
+    import typing
+
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in typing.get_args(ann):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError) -> list[Problem]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        msg = _clean(err["msg"])
+        if "[key]" in loc:
+            i = loc.index("[key]")
+            path = loc[:i]
+            line, col = doc.key_position(path)
+            loc = path
+        elif kind == "extra_forbidden":
+            line, col = doc.key_position(loc)
+            allowed = _fields_of(Record, loc[:-1])
+            msg = f"unknown field '{loc[-1]}'" + (suggest(str(loc[-1]), allowed) if allowed else "")
+            if allowed and "did you mean" not in msg:
+                msg += f"; expected one of: {', '.join(allowed)}"
+        elif kind == "missing":
+            line, col = doc.position(loc[:-1])
+            msg = "required field is missing"
+        else:
+            line, col = doc.position(loc)
+            if kind == "too_short" and loc == ("sources",):
+                msg = "a record needs at least one source"
+            elif "input" in err and kind in ("enum", "literal_error") and isinstance(err["input"], str):
+                msg = f"'{err['input']}' is not allowed; {msg[0].lower()}{msg[1:]}"
+        out.append(Problem(name, line, col, _field_name(loc), msg))
+    return out
+
+
+def load_file(path: Path, display: str | None = None) -> tuple[Record | None, list[Problem]]:
+    """Load one record file. Returns the record (or None) and its problems."""
+    name = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(name, 0, 0, "", f"cannot be read: {exc.strerror or exc}")]
+    return load_bytes(data, name, expected_id=path.stem)
+
+
+def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[Record | None, list[Problem]]:
+    try:
+        doc = safeyaml.read_bytes(data)
+    except safeyaml.YamlProblem as exc:
+        return None, [Problem(name, exc.line, exc.column, "", exc.message)]
+    if not isinstance(doc.value, dict):
+        what = "a list" if isinstance(doc.value, list) else "a single value" if doc.value is not None else "empty"
+        return None, [Problem(name, 1, 1, "", f"a record must be a YAML mapping of fields, but this is {what}")]
+    problems: list[Problem] = []
+    record = None
+    try:
+        record = Record.model_validate(doc.value)
+    except ValidationError as exc:
+        problems.extend(validation_problems(name, doc, exc))
+    except RuleViolations as exc:
+        for loc, msg in exc.problems:
+            line, col = doc.position(loc)
+            problems.append(Problem(name, line, col, _field_name(loc), msg))
+    if expected_id is not None:
+        given = doc.value.get("id")
+        if isinstance(given, str) and given != expected_id:
+            line, col = doc.position(("id",))
+            problems.append(
+                Problem(name, line, col, "id", f"'{given}' does not match the file name '{expected_id}'")
+            )
+    return (record if not problems else None), problems
+
+
+def _list_dir(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise RecordsDirError(f"{folder}: records folder does not exist")
+    if not folder.is_dir():
+        raise RecordsDirError(f"{folder}: is a file, not a records folder")
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        raise RecordsDirError(f"{folder}: records folder cannot be read: {exc.strerror or exc}") from None
+
+
+def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
+    """Load every record in a folder; collect every problem in every file."""
+    path = records_dir(folder)
+    result = LoadResult(folder=path)
+    first_seen: dict[str, str] = {}
+    for entry in _list_dir(path):
+        if entry.name.startswith("."):
+            continue
+        display = str(entry)
+        if entry.suffix not in SUFFIXES:
+            kind = "a folder" if entry.is_dir() else "a file"
+            result.problems.append(
+                Problem(display, 0, 0, "", f"{kind} that is not a record (records are .yaml files)")
+            )
+            continue
+        if not entry.is_file():
+            result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
+            continue
+        record, problems = load_file(entry, display)
+        result.problems.extend(problems)
+        if record is None:
+            continue
+        if record.id in first_seen:
+            result.problems.append(
+                Problem(display, 1, 1, "id", f"duplicate id '{record.id}' (also in {first_seen[record.id]})")
+            )
+            continue
+        first_seen[record.id] = display
+        result.records.append(record)
+    result.records.sort(key=lambda r: r.sort_key)
+    return result
+
+
+def load_valid(folder: str | os.PathLike | None = None) -> list[Record]:
+    """Load the records; raise :class:`RecordProblems` if any file is broken."""
+    result = load_records(folder)
+    result.raise_for_problems()
+    return result.records

@@ -1,0 +1,298 @@
+"""Pydantic models of a visit record. They refuse anything wrong.
+
+Field-level problems (types, unknown keys, words not in the vocabulary) are pydantic's own
+validation errors. Rules that span fields (a grade for an area the framework does not grade, end
+before start, ...) are checked after the fields and raised together as :class:`RuleViolations`, each
+with the path of the field it is about, so that a loader can report every one with its position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from . import vocab
+from .vocab import Area, FindingKind, Framework, Grade, Kind
+
+# --------------------------------------------------------------------------------------------
+# Dates that may be only a year, or a year and a month
+# --------------------------------------------------------------------------------------------
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {type(value).__name__}")
+        m = _DATE_RE.match(value.strip())
+        if not m:
+            raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a real date ({exc})") from None
+        if not 1900 <= year <= 2100:
+            raise ValueError(f"'{value}' is outside the years 1900-2100")
+        return cls(year, month, day)
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        if self.month is None:
+            return date(self.year, 12, 31)
+        if self.day is None:
+            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return date.fromordinal(nxt.toordinal() - 1)
+        return self.earliest
+
+    @property
+    def exact(self) -> bool:
+        return self.day is not None
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+DateLike = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            "description": "A date: YYYY-MM-DD, or YYYY-MM or YYYY where the day is not known",
+        }
+    ),
+]
+
+
+def _vocab(parse):
+    """A before-validator that reads a vocabulary word (strings only)."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str):
+            return parse(value)
+        return value
+
+    return BeforeValidator(check)
+
+
+GradeWord = Annotated[
+    Grade,
+    _vocab(vocab.parse_grade),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A grade: outstanding, good, requires_improvement, inadequate (or the "
+            "older adequate, satisfactory), in any of Ofsted's wordings and any case",
+        }
+    ),
+]
+AreaKey = Annotated[Area, _vocab(vocab.parse_area)]
+ThemeKey = Annotated[str, BeforeValidator(lambda v: vocab.parse_finding_theme(v) if isinstance(v, str) else v)]
+VisitTheme = Annotated[str, BeforeValidator(lambda v: vocab.parse_visit_theme(v) if isinstance(v, str) else v)]
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Authority(_Strict):
+    name: ShortText = Field(description="The authority's name as Ofsted writes it, e.g. Rotherham")
+    la_number: int | None = Field(None, ge=100, le=999, description="DfE local authority number, e.g. 372")
+    ons_code: str | None = Field(
+        None, pattern=r"^E\d{8}$", description="ONS (GSS) code of the area, e.g. E08000018"
+    )
+
+
+class Inspector(_Strict):
+    name: ShortText
+    role: ShortText | None = Field(None, description="e.g. lead inspector, deputy lead inspector")
+
+
+class Finding(_Strict):
+    kind: FindingKind = Field(description="strength or improvement")
+    text: Text = Field(description="A short paraphrase in the record writer's own words")
+    quote: ShortText | None = Field(None, description="A short exact quote from the source")
+    themes: list[ThemeKey] = Field(min_length=1, description="Themes from the controlled list")
+    source: ShortText | None = Field(None, description="The id of the record's source this comes from")
+
+
+class Source(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)] = Field(
+        description="A short key, referenced by findings"
+    )
+    title: ShortText
+    publisher: ShortText
+    date: DateLike | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    file: ShortText | None = Field(None, description="A local copy the facts were read from")
+
+    @model_validator(mode="after")
+    def _where(self) -> Source:
+        if not self.url and not self.file:
+            raise ValueError("a source needs a url or a file")
+        return self
+
+
+@dataclass
+class RuleViolations(Exception):
+    """Rules spanning several fields that a record breaks: (field path, message) pairs."""
+
+    problems: list[tuple[tuple, str]]
+
+    def __str__(self) -> str:
+        return "; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in self.problems)
+
+
+class Record(_Strict):
+    """One Ofsted visit to one authority's children's services."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)] = Field(
+        description="The record's id; also its file name without .yaml"
+    )
+    authority: Authority
+    kind: Kind
+    framework: Framework
+    start: DateLike | None = Field(None, description="First day on site")
+    end: DateLike | None = Field(None, description="Last day on site")
+    published: DateLike | None = Field(None, description="Date the report or letter was published")
+    inspectors: list[Inspector] = Field(default_factory=list)
+    judgements: dict[AreaKey, GradeWord] = Field(
+        default_factory=dict, description="Graded judgements: area key -> grade"
+    )
+    theme: VisitTheme | None = Field(None, description="The theme of an ungraded visit")
+    summary: Text | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    recommendations: list[Text] = Field(default_factory=list)
+    notes: list[Text] = Field(
+        default_factory=list, description="Caveats: what the sources do not say, disagreements"
+    )
+    sources: list[Source] = Field(min_length=1, description="Where every fact in the record comes from")
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: Any) -> Any:
+        if isinstance(v, str) and v not in {k.value for k in Kind}:
+            raise ValueError(f"'{v}' is not a kind of visit" + vocab.suggest(v, [k.value for k in Kind]))
+        return v
+
+    @field_validator("framework", mode="before")
+    @classmethod
+    def _framework(cls, v: Any) -> Any:
+        if isinstance(v, str) and v not in {f.value for f in Framework}:
+            raise ValueError(f"'{v}' is not a framework" + vocab.suggest(v, [f.value for f in Framework]))
+        return v
+
+    @model_validator(mode="after")
+    def _rules(self) -> Record:
+        problems = rule_problems(self)
+        if problems:
+            raise RuleViolations(problems)
+        return self
+
+    # ---- derived facts --------------------------------------------------------------------
+
+    @property
+    def when(self) -> PartialDate | None:
+        """The date a visit is placed at in time: its start, else its end, else publication."""
+        return self.start or self.end or self.published
+
+    @property
+    def year(self) -> int | None:
+        return self.when.year if self.when else None
+
+    @property
+    def sort_key(self) -> tuple:
+        w = self.when
+        return (w.earliest if w else date.max, self.id)
+
+    @property
+    def graded(self) -> bool:
+        return self.kind.graded
+
+    @property
+    def overall(self) -> Grade | None:
+        return self.judgements.get(Area.OVERALL_EFFECTIVENESS)
+
+    def wording(self, area: Area) -> str:
+        return self.framework.wording(area)
+
+
+def rule_problems(r: Record) -> list[tuple[tuple, str]]:
+    """Every cross-field rule the record breaks, as (field path, message)."""
+    out: list[tuple[tuple, str]] = []
+    info = r.kind.info
+    if r.framework not in info.frameworks:
+        allowed = ", ".join(f.value for f in info.frameworks)
+        out.append((("framework",), f"a {r.kind.value} visit belongs to {allowed}, not {r.framework.value}"))
+    elif info.graded:
+        allowed_areas = vocab.graded_areas(r.kind, r.framework)
+        if not r.judgements:
+            out.append((("judgements",), f"a {r.kind.value} is graded; give its judgements"))
+        for area in r.judgements:
+            if area not in allowed_areas:
+                names = ", ".join(a.value for a in allowed_areas)
+                out.append(
+                    (("judgements", area.value),
+                     f"the {r.framework.value} framework does not grade {area.value} in a {r.kind.value} "
+                     f"(it grades {names})")
+                )
+        if r.theme is not None:
+            out.append((("theme",), f"a graded {r.kind.value} has judgements, not a visit theme"))
+    else:
+        if r.judgements:
+            out.append((("judgements",), f"a {r.kind.value} is not graded; remove the judgements"))
+    if r.start and r.end and r.end.latest < r.start.earliest:
+        out.append((("end",), f"end {r.end} is before start {r.start}"))
+    last_day = r.end or r.start
+    if r.published and last_day and r.published.latest < last_day.earliest:
+        out.append((("published",), f"published {r.published} is before the visit ended ({last_day})"))
+    ids = [s.id for s in r.sources]
+    for i, sid in enumerate(ids):
+        if sid in ids[:i]:
+            out.append((("sources", i, "id"), f"source id '{sid}' is used twice"))
+    for i, f in enumerate(r.findings):
+        if f.source is not None and f.source not in ids:
+            out.append((("findings", i, "source"), f"'{f.source}' is not the id of one of this record's sources"))
+    return out

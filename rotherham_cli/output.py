@@ -1,0 +1,64 @@
+"""Writing files safely: never a half-written file, never an overwrite without being told to."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import JudgementsError
+
+
+class OutputError(JudgementsError):
+    """A file that cannot or may not be written."""
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
+    """Write data to path through a temporary file in the same folder, renamed into place.
+
+    Without ``force`` an existing file is never replaced (exit 1, file untouched). On any failure,
+    including an interrupt, the temporary file is removed and nothing is left behind.
+    """
+    dest = Path(path)
+    parent = dest.parent if str(dest.parent) else Path(".")
+    if dest.is_dir():
+        raise OutputError(f"{dest}: is a folder; give a file name")
+    if not parent.is_dir():
+        raise OutputError(f"{dest}: cannot write: folder {parent} does not exist")
+    if dest.exists() and not force:
+        raise OutputError(f"{dest}: already exists; add --force to replace it")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(tmp_name, dest)
+        else:
+            try:
+                os.link(tmp_name, dest)  # fails if dest appeared meanwhile: never overwrite
+            except FileExistsError:
+                raise OutputError(f"{dest}: already exists; add --force to replace it") from None
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                    raise
+                if dest.exists():
+                    raise OutputError(f"{dest}: already exists; add --force to replace it") from None
+                os.replace(tmp_name, dest)
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"{dest}: cannot write: {_reason(exc)}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+    return dest

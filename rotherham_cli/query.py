@@ -1,0 +1,143 @@
+"""Choosing records: filters shared by every command, and naming one visit.
+
+A visit is named by its id, a year (the graded inspection of that year when there is exactly
+one), ``latest``, ``previous`` (the graded inspection before the latest) or ``first``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+
+from . import vocab
+from .errors import UnknownVisit, UsageError
+from .models import Record
+from .vocab import Kind
+
+KEYWORDS = ("latest", "previous", "first")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def authority_matches(record: Record, authority: str) -> bool:
+    """Case-insensitive match on the authority's name, or its ONS code."""
+    want = _norm(authority)
+    a = record.authority
+    return want == _norm(a.name) or (a.ons_code is not None and want == a.ons_code.lower())
+
+
+def parse_kinds(kind: str | None) -> tuple[Kind, ...] | None:
+    if kind is None:
+        return None
+    try:
+        return vocab.parse_kind_filter(kind)
+    except vocab.VocabularyError as exc:
+        raise UsageError(f"--kind: {exc}") from None
+
+
+def filter_records(
+    records: Iterable[Record],
+    authority: str | None = None,
+    kind: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+) -> list[Record]:
+    """Records matching every filter given, in date order."""
+    if since is not None and until is not None and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    kinds = parse_kinds(kind)
+    out = []
+    for r in records:
+        if authority is not None and not authority_matches(r, authority):
+            continue
+        if kinds is not None and r.kind not in kinds:
+            continue
+        if since is not None and (r.year is None or r.year < since):
+            continue
+        if until is not None and (r.year is None or r.year > until):
+            continue
+        out.append(r)
+    return sorted(out, key=lambda r: r.sort_key)
+
+
+def check_authority(records: Sequence[Record], authority: str | None) -> None:
+    """An --authority that matches no record is an error that lists the authorities there are."""
+    if authority is None or any(authority_matches(r, authority) for r in records):
+        return
+    names = sorted({r.authority.name for r in records})
+    near = difflib.get_close_matches(authority, names, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(near)}?" if near else (
+        f"; the records hold {', '.join(names[:8])}{' …' if len(names) > 8 else ''}" if names else ""
+    )
+    raise UnknownVisit(f"no records for authority '{authority}'{hint}")
+
+
+def _graded(records: Sequence[Record]) -> list[Record]:
+    return [r for r in records if r.graded]
+
+
+def resolve_visit(records: Sequence[Record], spec: str, authority: str | None = None) -> Record:
+    """The one record a user means by spec; UnknownVisit with candidates otherwise."""
+    pool = sorted(
+        (r for r in records if authority is None or authority_matches(r, authority)),
+        key=lambda r: r.sort_key,
+    )
+    if authority is not None:
+        check_authority(records, authority)
+    spec = spec.strip()
+    by_id = {r.id: r for r in pool}
+    if spec in by_id:
+        return by_id[spec]
+    graded = _graded(pool)
+    authorities = {r.authority.name for r in pool}
+    if spec in KEYWORDS:
+        if len(authorities) > 1:
+            raise UnknownVisit(
+                f"'{spec}' is ambiguous across {len(authorities)} authorities; add --authority NAME"
+            )
+        if spec == "first":
+            if not graded:
+                raise UnknownVisit("there is no graded inspection in the records")
+            return graded[0]
+        if spec == "latest":
+            if not graded:
+                raise UnknownVisit("there is no graded inspection in the records")
+            return graded[-1]
+        if len(graded) < 2:
+            raise UnknownVisit("'previous' needs two graded inspections; the records hold "
+                               f"{len(graded)}")
+        return graded[-2]
+    if re.fullmatch(r"\d{4}", spec):
+        year = int(spec)
+        in_year = [r for r in pool if r.year == year]
+        graded_in_year = _graded(in_year)
+        if len(graded_in_year) == 1:
+            return graded_in_year[0]
+        if not in_year:
+            years = sorted({r.year for r in graded if r.year is not None})
+            raise UnknownVisit(
+                f"no visit in {year}; graded inspections took place in "
+                f"{', '.join(map(str, years)) or 'no year'}"
+            )
+        candidates = graded_in_year or in_year
+        why = "graded inspections" if len(graded_in_year) > 1 else "no graded inspection, only"
+        raise UnknownVisit(
+            f"{year} has {why} {len(candidates)} visit(s): "
+            f"{', '.join(r.id for r in candidates)}; name one by id"
+        )
+    near = difflib.get_close_matches(spec, list(by_id), n=3, cutoff=0.4)
+    hint = f"; did you mean {', '.join(near)}?" if near else "; run 'judgements list' to see the ids"
+    raise UnknownVisit(f"no visit '{spec}'{hint}")
+
+
+def between(records: Sequence[Record], a: Record, b: Record) -> list[Record]:
+    """Ungraded visits to the same authority that fell between two visits (exclusive)."""
+    lo, hi = sorted((a, b), key=lambda r: r.sort_key)
+    return [
+        r for r in sorted(records, key=lambda r: r.sort_key)
+        if not r.graded and r.authority.name == lo.authority.name
+        and lo.sort_key < r.sort_key < hi.sort_key and r.id not in (a.id, b.id)
+    ]

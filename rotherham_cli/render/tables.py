@@ -1,0 +1,223 @@
+"""Rich renderables for people. Built here, printed by the CLI. Record text is never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from ..diff import DECLINED, IMPROVED, NEWLY_JUDGED, NO_LONGER_JUDGED, UNCHANGED, Diff
+from ..export import first_sentence, theme_label
+from ..models import Record
+from ..timeline import Timeline
+from ..vocab import FINDING_THEMES, FindingKind, Grade
+from .machine import printable
+
+GRADE_STYLE = {
+    Grade.OUTSTANDING: "bold green",
+    Grade.GOOD: "green",
+    Grade.REQUIRES_IMPROVEMENT: "yellow",
+    Grade.INADEQUATE: "bold red",
+}
+CHANGE_STYLE = {IMPROVED: "green", DECLINED: "red", UNCHANGED: "", NEWLY_JUDGED: "cyan", NO_LONGER_JUDGED: "dim"}
+ARROW = {IMPROVED: "↑", DECLINED: "↓"}
+
+
+def plain(text: object) -> Text:
+    """Record text as typed: no markup, no control characters."""
+    return Text(printable(text))
+
+
+def grade_text(grade: Grade | None, *, none: str = "—") -> Text:
+    if grade is None:
+        return Text(none, style="dim")
+    label = grade.label
+    if grade.is_legacy:
+        label += f" (= {grade.on_scale.label.lower()})"
+    return Text(label, style=GRADE_STYLE[grade.on_scale])
+
+
+def _when(r: Record) -> str:
+    return str(r.when) if r.when else "date unknown"
+
+
+def _theme_text(r: Record) -> Text:
+    label = theme_label(r)
+    return Text(label if label else "theme not given", style="italic" if label else "dim italic")
+
+
+def list_table(records: Sequence[Record]) -> Table:
+    multi = len({r.authority.name for r in records}) > 1
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("When", no_wrap=True, justify="right")
+    if multi:
+        table.add_column("Authority", no_wrap=True)
+    table.add_column("Visit", no_wrap=True)
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Grade or theme", max_width=20)
+    table.add_column("Summary", ratio=1, min_width=24, overflow="fold")
+    for r in records:
+        outcome = grade_text(r.overall) if r.graded and r.overall else (
+            grade_text(None, none="graded, no overall") if r.graded else _theme_text(r)
+        )
+        cells = [Text(_when(r)), *( [plain(r.authority.name)] if multi else []), plain(r.id),
+                 Text(r.kind.info.short), outcome, plain(first_sentence(r.summary, 110))]
+        table.add_row(*cells)
+    return table
+
+
+def _kv(rows: list[tuple[str, RenderableType]]) -> Table:
+    t = Table.grid(padding=(0, 2))
+    t.add_column(style="bold", no_wrap=True)
+    t.add_column()
+    for k, v in rows:
+        t.add_row(k, v)
+    return t
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def visit_detail(r: Record) -> Group:
+    a = r.authority
+    codes = ", ".join(x for x in (f"DfE {a.la_number}" if a.la_number else "", a.ons_code or "") if x)
+    dates = f"{r.start or '?'} to {r.end or '?'}" if (r.start or r.end) else "not given by the sources"
+    facts: list[tuple[str, RenderableType]] = [
+        ("Authority", plain(a.name + (f" ({codes})" if codes else ""))),
+        ("Kind", Text(r.kind.label + ("" if r.graded else " (not graded)"))),
+        ("Framework", Text(r.framework.label)),
+        ("On site", Text(dates)),
+        ("Published", Text(str(r.published) if r.published else "not given by the sources")),
+    ]
+    if not r.graded:
+        facts.append(("Theme", _theme_text(r)))
+    if r.inspectors:
+        facts.append(("Inspectors", plain("; ".join(
+            i.name + (f" ({i.role})" if i.role else "") for i in r.inspectors))))
+    parts: list[RenderableType] = [Text(r.id, style="bold"), _kv(facts)]
+    if r.graded:
+        grades = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        grades.add_column("Judgement (official wording)")
+        grades.add_column("Grade")
+        for area, grade in sorted(r.judgements.items(), key=lambda kv: list(type(kv[0])).index(kv[0])):
+            grades.add_row(Text(r.wording(area)), grade_text(grade))
+        parts += [Text(""), _heading("Judgements"), grades]
+    if r.summary:
+        parts += [Text(""), _heading("Summary"), plain(" ".join(r.summary.split()))]
+    for kind, title in ((FindingKind.STRENGTH, "Strengths"), (FindingKind.IMPROVEMENT, "Areas for improvement")):
+        items = [f for f in r.findings if f.kind is kind]
+        if not items:
+            continue
+        parts += [Text(""), _heading(title)]
+        for f in items:
+            line = Text("• ") + plain(f.text)
+            if f.quote:
+                line += Text(" “") + plain(f.quote) + Text("”")
+            line += Text(f"  [{', '.join(FINDING_THEMES[t].lower() for t in f.themes)}]", style="dim")
+            parts.append(Padding(line, (0, 0, 0, 2)))
+    if r.recommendations:
+        parts += [Text(""), _heading("Recommendations")]
+        parts += [Padding(Text(f"{i}. ") + plain(t), (0, 0, 0, 2)) for i, t in enumerate(r.recommendations, 1)]
+    if r.notes:
+        parts += [Text(""), _heading("Notes")]
+        parts += [Padding(Text("• ") + plain(t), (0, 0, 0, 2)) for t in r.notes]
+    parts += [Text(""), _heading("Sources")]
+    for s in r.sources:
+        bits = [s.title, s.publisher, str(s.date) if s.date else None, s.url, s.file]
+        parts.append(Padding(Text(f"[{s.id}] ") + plain(", ".join(b for b in bits if b)), (0, 0, 0, 2)))
+    return Group(*parts)
+
+
+def _change_text(change: str, steps: int) -> Text:
+    words = {
+        IMPROVED: f"improved by {steps} step{'s' if steps != 1 else ''}",
+        DECLINED: f"declined by {steps} step{'s' if steps != 1 else ''}",
+        UNCHANGED: "unchanged",
+        NEWLY_JUDGED: "newly judged",
+        NO_LONGER_JUDGED: "no longer judged",
+    }[change]
+    return Text(f"{ARROW.get(change, '')} {words}".strip(), style=CHANGE_STYLE[change])
+
+
+def _side_label(r: Record) -> str:
+    return f"{r.id} ({_when(r)})"
+
+
+def diff_renderable(d: Diff) -> Group:
+    a, b = d.before, d.after
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Area")
+    table.add_column(_side_label(a))
+    table.add_column(_side_label(b))
+    table.add_column("Change")
+    notes: list[str] = []
+    for row in d.areas:
+        na = "not graded (" + a.kind.info.short.lower() + ")" if not a.graded else "not judged"
+        nb = "not graded (" + b.kind.info.short.lower() + ")" if not b.graded else "not judged"
+        change = _change_text(row.change, row.steps)
+        if row.note:
+            if row.note not in notes:
+                notes.append(row.note)
+            change += Text(f" [{notes.index(row.note) + 1}]", style="dim")
+        table.add_row(Text(row.area.short), grade_text(row.before, none=na), grade_text(row.after, none=nb), change)
+    parts: list[RenderableType] = [Text(f"From {_side_label(a)} to {_side_label(b)}", style="bold")]
+    if d.areas:
+        parts.append(table)
+        parts.append(Text(
+            f"{d.count(IMPROVED)} improved, {d.count(DECLINED)} declined, {d.count(UNCHANGED)} unchanged"
+            + (f", {d.count(NEWLY_JUDGED)} newly judged" if d.count(NEWLY_JUDGED) else "")
+            + (f", {d.count(NO_LONGER_JUDGED)} no longer judged" if d.count(NO_LONGER_JUDGED) else "")
+        ))
+        for i, note in enumerate(notes, 1):
+            parts.append(Text(f"[{i}] {note}", style="dim"))
+    else:
+        parts.append(Text("Neither visit was graded: no grades to compare.", style="dim"))
+    parts += [Text(""), _heading("Themes of concern")]
+    for key, title in (("no_longer_raised", "No longer raised"), ("still_raised", "Still raised"),
+                       ("newly_raised", "Newly raised")):
+        names = ", ".join(FINDING_THEMES[t].lower() for t in d.themes[key]) or "none"
+        parts.append(Padding(Text(f"{title}: ", style="bold") + Text(names), (0, 0, 0, 2)))
+    parts += [Text(""), _heading("Ungraded visits between")]
+    if not d.between:
+        parts.append(Padding(Text("none", style="dim"), (0, 0, 0, 2)))
+    for r in d.between:
+        parts.append(Padding(Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r), (0, 0, 0, 2)))
+    return Group(*parts)
+
+
+def timeline_table(t: Timeline) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Area", no_wrap=True)
+    for r in t.columns:
+        table.add_column(Text(f"{r.year or '?'}\n{r.kind.info.short}"), min_width=12)
+    for area in t.areas:
+        cells: list[RenderableType] = [Text(area.short)]
+        for i in range(len(t.columns)):
+            c = t.cell(area, i)
+            if c is None:
+                cells.append(Text("·", style="dim"))
+                continue
+            text = grade_text(c.grade)
+            if c.change in ARROW:
+                text = Text(ARROW[c.change] + " ", style=CHANGE_STYLE[c.change]) + text
+            cells.append(text)
+        table.add_row(*cells)
+    visits_row: list[RenderableType] = [Text("Visits before", style="italic")]
+    for visits in t.visits_before:
+        visits_row.append(Text("\n".join(
+            f"{v.kind.info.short} {v.when or ''}".strip() for v in visits) or "—", style="italic dim"))
+    table.add_section()
+    table.add_row(*visits_row)
+    return table
+
+
+def timeline_footer(t: Timeline) -> Text | None:
+    if not t.visits_after:
+        return None
+    return Text("Visits since the last graded inspection: " + ", ".join(
+        f"{v.kind.info.short} {v.when or ''}".strip() for v in t.visits_after), style="italic")

@@ -1,0 +1,91 @@
+"""The journey on one screen: grades by area across every graded inspection, in date order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .diff import compare_grades
+from .errors import UsageError
+from .models import Record
+from .vocab import AREA_ORDER, Area, Grade
+
+
+@dataclass(frozen=True)
+class Cell:
+    grade: Grade
+    change: str | None  # against the area's previous grade; None where it had none
+    steps: int = 0
+
+
+@dataclass
+class Timeline:
+    columns: list[Record]  # graded inspections, oldest first
+    areas: list[Area]
+    cells: dict[tuple[Area, int], Cell]
+    # Ungraded visits before each column (after the previous one), and after the last.
+    visits_before: list[list[Record]] = field(default_factory=list)
+    visits_after: list[Record] = field(default_factory=list)
+
+    def cell(self, area: Area, column: int) -> Cell | None:
+        return self.cells.get((area, column))
+
+    def to_dict(self) -> dict:
+        return {
+            "inspections": [
+                {
+                    "id": r.id,
+                    "kind": r.kind.value,
+                    "framework": r.framework.value,
+                    "when": str(r.when) if r.when else None,
+                    "visits_before": [v.id for v in self.visits_before[i]],
+                }
+                for i, r in enumerate(self.columns)
+            ],
+            "visits_after": [v.id for v in self.visits_after],
+            "areas": [
+                {
+                    "area": area.value,
+                    "grades": [
+                        (
+                            {"grade": c.grade.value, "change": c.change, "steps": c.steps}
+                            if (c := self.cell(area, i))
+                            else None
+                        )
+                        for i in range(len(self.columns))
+                    ],
+                }
+                for area in self.areas
+            ],
+        }
+
+
+def build_timeline(records: Sequence[Record]) -> Timeline:
+    """Build the matrix for the records of one authority (already filtered)."""
+    authorities = {r.authority.name for r in records}
+    if len(authorities) > 1:
+        raise UsageError(
+            f"the records hold {len(authorities)} authorities; choose one with --authority NAME"
+        )
+    ordered = sorted(records, key=lambda r: r.sort_key)
+    columns = [r for r in ordered if r.graded]
+    areas = [a for a in AREA_ORDER if any(a in r.judgements for r in columns)]
+    cells: dict[tuple[Area, int], Cell] = {}
+    last: dict[Area, Grade] = {}
+    for i, r in enumerate(columns):
+        for area, grade in r.judgements.items():
+            change, steps = (None, 0) if area not in last else compare_grades(last[area], grade)
+            cells[(area, i)] = Cell(grade, change, steps)
+            last[area] = grade
+    visits_before: list[list[Record]] = [[] for _ in columns]
+    visits_after: list[Record] = []
+    col = 0
+    for r in ordered:
+        if r.graded:
+            col += 1
+            continue
+        if col < len(columns):
+            visits_before[col].append(r)
+        else:
+            visits_after.append(r)
+    return Timeline(columns, areas, cells, visits_before, visits_after)
