@@ -49,10 +49,27 @@ app = typer.Typer(
 # ---------------------------------------------------------------------------------------------
 
 
-def _console(stderr: bool = False):
+def screen_width() -> int:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console().width
+
+
+def show_rich(*renderables) -> None:
+    """Print Rich renderables on stdout, without the trailing spaces Rich pads lines with."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    screen = Console(highlight=False)
+    buf = io.StringIO()
+    Console(
+        file=buf, width=screen.width, color_system=screen.color_system, force_terminal=screen.is_terminal,
+        no_color=screen.no_color, highlight=False, emoji=False, legacy_windows=False,
+    ).print(*renderables)
+    trailing = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+    out_text(trailing.sub(r"\1", buf.getvalue()))
 
 
 def err(message: str) -> None:
@@ -194,7 +211,7 @@ def list_(
         if not chosen:
             err("No visits match.")
             return
-        _console().print(list_table(chosen))
+        show_rich(list_table(chosen, screen_width()))
     elif fmt is Format.json:
         from .render.machine import json_text
 
@@ -220,7 +237,7 @@ def show(
     if fmt is Format.table:
         from .render.tables import visit_detail
 
-        _console().print(visit_detail(record))
+        show_rich(visit_detail(record))
     elif fmt is Format.json:
         from .export import record_data
         from .render.machine import json_text
@@ -272,7 +289,7 @@ def diff(
     if fmt is Format.table:
         from .render.tables import diff_renderable
 
-        _console().print(diff_renderable(d))
+        show_rich(diff_renderable(d))
     elif fmt is Format.json:
         from .render.machine import json_text
 
@@ -310,11 +327,8 @@ def timeline(
         if not t.columns:
             err("No graded inspections match.")
             return
-        console = _console()
-        console.print(timeline_table(t))
         footer = timeline_footer(t)
-        if footer is not None:
-            console.print(footer)
+        show_rich(timeline_table(t), *([footer] if footer is not None else []))
     elif fmt is Format.json:
         from .render.machine import json_text
 

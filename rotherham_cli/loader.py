@@ -121,7 +121,7 @@ def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError)
                 msg += f"; expected one of: {', '.join(allowed)}"
         elif kind == "missing":
             line, col = doc.position(loc[:-1])
-            msg = "required field is missing"
+            msg = "a record needs at least one source" if loc == ("sources",) else "required field is missing"
         else:
             line, col = doc.position(loc)
             if kind == "too_short" and loc == ("sources",):

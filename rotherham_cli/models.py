@@ -259,30 +259,36 @@ class Record(_Strict):
         return self.framework.wording(area)
 
 
+def _a(label: str) -> str:
+    """'an ILACS standard inspection', 'a focused visit': a kind's label mid-sentence."""
+    if not label.split()[0].isupper():
+        label = label[0].lower() + label[1:]
+    return ("an " if label[:1].lower() in "aeiou" else "a ") + label
+
+
 def rule_problems(r: Record) -> list[tuple[tuple, str]]:
     """Every cross-field rule the record breaks, as (field path, message)."""
     out: list[tuple[tuple, str]] = []
     info = r.kind.info
+    visit = _a(info.label)
     if r.framework not in info.frameworks:
         allowed = ", ".join(f.value for f in info.frameworks)
-        out.append((("framework",), f"a {r.kind.value} visit belongs to {allowed}, not {r.framework.value}"))
+        out.append((("framework",), f"{visit} belongs to {allowed}, not {r.framework.value}"))
     elif info.graded:
         allowed_areas = vocab.graded_areas(r.kind, r.framework)
         if not r.judgements:
-            out.append((("judgements",), f"a {r.kind.value} is graded; give its judgements"))
+            out.append((("judgements",), f"{visit} is graded; give its judgements"))
         for area in r.judgements:
             if area not in allowed_areas:
                 names = ", ".join(a.value for a in allowed_areas)
                 out.append(
                     (("judgements", area.value),
-                     f"the {r.framework.value} framework does not grade {area.value} in a {r.kind.value} "
-                     f"(it grades {names})")
+                     f"{area.value} is not graded in {visit} under {r.framework.value} (it grades {names})")
                 )
         if r.theme is not None:
-            out.append((("theme",), f"a graded {r.kind.value} has judgements, not a visit theme"))
-    else:
-        if r.judgements:
-            out.append((("judgements",), f"a {r.kind.value} is not graded; remove the judgements"))
+            out.append((("theme",), f"{visit} is graded: it has judgements, not a visit theme"))
+    elif r.judgements:
+        out.append((("judgements",), f"{visit} is not graded; remove the judgements"))
     if r.start and r.end and r.end.latest < r.start.earliest:
         out.append((("end",), f"end {r.end} is before start {r.start}"))
     last_day = r.end or r.start

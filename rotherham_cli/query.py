@@ -116,6 +116,8 @@ def resolve_visit(records: Sequence[Record], spec: str, authority: str | None = 
         graded_in_year = _graded(in_year)
         if len(graded_in_year) == 1:
             return graded_in_year[0]
+        if not graded_in_year and len(in_year) == 1:
+            return in_year[0]  # the year's only visit, though ungraded
         if not in_year:
             years = sorted({r.year for r in graded if r.year is not None})
             raise UnknownVisit(
@@ -123,10 +125,9 @@ def resolve_visit(records: Sequence[Record], spec: str, authority: str | None = 
                 f"{', '.join(map(str, years)) or 'no year'}"
             )
         candidates = graded_in_year or in_year
-        why = "graded inspections" if len(graded_in_year) > 1 else "no graded inspection, only"
+        what = "graded inspections" if len(graded_in_year) > 1 else "visits and no graded inspection"
         raise UnknownVisit(
-            f"{year} has {why} {len(candidates)} visit(s): "
-            f"{', '.join(r.id for r in candidates)}; name one by id"
+            f"{year} has {len(candidates)} {what}: {', '.join(r.id for r in candidates)}; name one by id"
         )
     near = difflib.get_close_matches(spec, list(by_id), n=3, cutoff=0.4)
     hint = f"; did you mean {', '.join(near)}?" if near else "; run 'judgements list' to see the ids"

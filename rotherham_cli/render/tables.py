@@ -50,22 +50,31 @@ def _theme_text(r: Record) -> Text:
     return Text(label if label else "theme not given", style="italic" if label else "dim italic")
 
 
-def list_table(records: Sequence[Record]) -> Table:
+def list_table(records: Sequence[Record], width: int = 120) -> Table:
+    """One row per visit. Narrow screens drop the summary, then the kind, before anything wraps."""
     multi = len({r.authority.name for r in records}) > 1
+    id_width = max(len(r.id) for r in records) if records else 10
+    fixed = 10 + id_width + (max(len(r.authority.name) for r in records) + 3 if multi else 0) + 20 + 9
+    with_kind = width >= fixed + 20
+    with_summary = width >= fixed + 20 + 30
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("When", no_wrap=True, justify="right")
     if multi:
         table.add_column("Authority", no_wrap=True)
     table.add_column("Visit", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
+    if with_kind:
+        table.add_column("Kind", no_wrap=True)
     table.add_column("Grade or theme", max_width=20)
-    table.add_column("Summary", ratio=1, min_width=24, overflow="fold")
+    if with_summary:
+        table.add_column("Summary", ratio=1, min_width=24, overflow="fold")
     for r in records:
         outcome = grade_text(r.overall) if r.graded and r.overall else (
             grade_text(None, none="graded, no overall") if r.graded else _theme_text(r)
         )
-        cells = [Text(_when(r)), *( [plain(r.authority.name)] if multi else []), plain(r.id),
-                 Text(r.kind.info.short), outcome, plain(first_sentence(r.summary, 110))]
+        cells = [Text(_when(r)), *([plain(r.authority.name)] if multi else []), plain(r.id)]
+        cells += [Text(r.kind.info.short)] if with_kind else []
+        cells += [outcome]
+        cells += [plain(first_sentence(r.summary, 110))] if with_summary else []
         table.add_row(*cells)
     return table
 
@@ -104,7 +113,8 @@ def visit_detail(r: Record) -> Group:
         grades = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         grades.add_column("Judgement (official wording)")
         grades.add_column("Grade")
-        for area, grade in sorted(r.judgements.items(), key=lambda kv: list(type(kv[0])).index(kv[0])):
+        report_order = list(r.framework.info.areas)
+        for area, grade in sorted(r.judgements.items(), key=lambda kv: report_order.index(kv[0])):
             grades.add_row(Text(r.wording(area)), grade_text(grade))
         parts += [Text(""), _heading("Judgements"), grades]
     if r.summary:
@@ -119,17 +129,17 @@ def visit_detail(r: Record) -> Group:
             if f.quote:
                 line += Text(" “") + plain(f.quote) + Text("”")
             line += Text(f"  [{', '.join(FINDING_THEMES[t].lower() for t in f.themes)}]", style="dim")
-            parts.append(Padding(line, (0, 0, 0, 2)))
+            parts.append(Padding(line, (0, 0, 0, 2), expand=False))
     if r.recommendations:
         parts += [Text(""), _heading("Recommendations")]
-        parts += [Padding(Text(f"{i}. ") + plain(t), (0, 0, 0, 2)) for i, t in enumerate(r.recommendations, 1)]
+        parts += [Padding(Text(f"{i}. ") + plain(t), (0, 0, 0, 2), expand=False) for i, t in enumerate(r.recommendations, 1)]
     if r.notes:
         parts += [Text(""), _heading("Notes")]
-        parts += [Padding(Text("• ") + plain(t), (0, 0, 0, 2)) for t in r.notes]
+        parts += [Padding(Text("• ") + plain(t), (0, 0, 0, 2), expand=False) for t in r.notes]
     parts += [Text(""), _heading("Sources")]
     for s in r.sources:
         bits = [s.title, s.publisher, str(s.date) if s.date else None, s.url, s.file]
-        parts.append(Padding(Text(f"[{s.id}] ") + plain(", ".join(b for b in bits if b)), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"[{s.id}] ") + plain(", ".join(b for b in bits if b)), (0, 0, 0, 2), expand=False))
     return Group(*parts)
 
 
@@ -181,12 +191,12 @@ def diff_renderable(d: Diff) -> Group:
     for key, title in (("no_longer_raised", "No longer raised"), ("still_raised", "Still raised"),
                        ("newly_raised", "Newly raised")):
         names = ", ".join(FINDING_THEMES[t].lower() for t in d.themes[key]) or "none"
-        parts.append(Padding(Text(f"{title}: ", style="bold") + Text(names), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"{title}: ", style="bold") + Text(names), (0, 0, 0, 2), expand=False))
     parts += [Text(""), _heading("Ungraded visits between")]
     if not d.between:
-        parts.append(Padding(Text("none", style="dim"), (0, 0, 0, 2)))
+        parts.append(Padding(Text("none", style="dim"), (0, 0, 0, 2), expand=False))
     for r in d.between:
-        parts.append(Padding(Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r), (0, 0, 0, 2), expand=False))
     return Group(*parts)
 
 

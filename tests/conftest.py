@@ -1,0 +1,53 @@
+"""Shared helpers: run the real command, locate fixtures and the shared material."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rotherham_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOOD = FIXTURES / "records"
+BROKEN = FIXTURES / "broken"
+RECORDS = ROOT / "records"
+SHARED = ROOT.parent / "shared"
+OFFICIAL = SHARED / "data" / "official"
+REPORTS = SHARED / "data" / "reports"
+
+
+def needs_shared(path: Path):
+    """Skip (with the reason) when a piece of ../shared is absent."""
+    return pytest.mark.skipif(not path.exists(), reason=f"shared material not present: {path}")
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Run `judgements ARGS` in-process at 120 columns, without colour; stdout and stderr apart."""
+    monkeypatch.delenv("JUDGEMENTS_RECORDS", raising=False)
+    runner = CliRunner()
+
+    def _run(*args: str, env: dict | None = None) -> Result:
+        full_env = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", **(env or {})}
+        res = runner.invoke(app, [str(a) for a in args], env=full_env, catch_exceptions=False)
+        return Result(res.exit_code, res.stdout, res.stderr)
+
+    return _run
+
+
+@pytest.fixture
+def clean_env(monkeypatch):
+    monkeypatch.delenv("JUDGEMENTS_RECORDS", raising=False)
+    return os.environ
