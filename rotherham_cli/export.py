@@ -125,7 +125,7 @@ def list_rows(records: Sequence[Record]) -> Rows:
     for r in records:
         overall = r.overall.label if r.overall else ""
         rows.append([_d(r.when), r.id, r.authority.name, r.kind.label, overall, theme_label(r),
-                     first_sentence(r.summary)])
+                     r.headline or first_sentence(r.summary)])
     return header, rows
 
 

@@ -202,6 +202,9 @@ class Record(_Strict):
         default_factory=dict, description="Graded judgements: area key -> grade"
     )
     theme: VisitTheme | None = Field(None, description="The theme of an ungraded visit")
+    headline: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+        None, description="One line for lists (at most 60 characters)"
+    )
     summary: Text | None = None
     findings: list[Finding] = Field(default_factory=list)
     recommendations: list[Text] = Field(default_factory=list)

@@ -60,6 +60,11 @@ class Grade(str, enum.Enum):
         return _GRADE_LABEL[self]
 
     @property
+    def short(self) -> str:
+        """A compact form of Ofsted's wording for narrow cells ("Requires improvement")."""
+        return "Requires improvement" if self is Grade.REQUIRES_IMPROVEMENT else self.label
+
+    @property
     def on_scale(self) -> Grade:
         """The step of today's four-step scale this grade stands on."""
         return _LEGACY_SCALE.get(self, self)

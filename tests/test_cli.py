@@ -49,11 +49,22 @@ def test_list_narrow_screen_keeps_grades(run):
 def test_list_visits_table(run):
     res = run("list", *R, "--kind", "visits")
     assert res.exit_code == 0, res.stderr
+    assert lines(res.stdout) == [
+        "    When   Visit                             Grade or theme         Summary",
+        "─" * 120,
+        "2016-06*   testshire-2016-monitoring-visit   Looked after           A fixture monitoring visit with no known days.",
+        "                                             children",
+        " 2019-03   testshire-2019-focused-visit      Achieving permanence   A fixture focused visit.",
+        "* date of publication: the sources do not give the dates of the visit",
+    ]
+    assert res.stderr == ""
+
+
+def test_list_wide_screen_shows_kind(run):
+    res = run("list", *R, "--kind", "visits", env={"COLUMNS": "160"})
     out = lines(res.stdout)
     assert out[0].split() == ["When", "Visit", "Kind", "Grade", "or", "theme", "Summary"]
-    assert out[2].startswith("2016-06   testshire-2016-monitoring-visit   Monitoring visit   Looked after")
-    assert out[-1].startswith("2019-03   testshire-2019-focused-visit      Focused visit      Achieving permanence")
-    assert res.stderr == ""
+    assert out[2].startswith("2016-06*   testshire-2016-monitoring-visit   Monitoring visit   Looked after")
 
 
 def test_list_all_oldest_first_with_grades_in_words(run):

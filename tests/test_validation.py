@@ -10,7 +10,8 @@ from rotherham_cli.models import PartialDate
 
 EXPECTED = {
     "unknown-key.yaml": "14:1: colour: unknown field 'colour'; expected one of: id, authority, kind, framework, "
-    "start, end, published, inspectors, judgements, theme, summary, findings, recommendations, notes, sources",
+    "start, end, published, inspectors, judgements, theme, headline, summary, findings, recommendations, notes, "
+    "sources",
     "area-not-graded.yaml": "14:9: judgements.lscb: lscb is not graded in an ILACS standard inspection under "
     "ilacs (it grades overall_effectiveness, leadership, help_and_protection, children_in_care)",
     "graded-no-grades.yaml": "1:1: judgements: an ILACS standard inspection is graded; give its judgements",

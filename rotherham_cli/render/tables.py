@@ -32,17 +32,24 @@ def plain(text: object) -> Text:
     return Text(printable(text))
 
 
-def grade_text(grade: Grade | None, *, none: str = "—") -> Text:
+def grade_text(grade: Grade | None, *, none: str = "—", compact: bool = False) -> Text:
+    """A grade in words, coloured by its step on today's scale."""
     if grade is None:
         return Text(none, style="dim")
-    label = grade.label
+    label = grade.short if compact else grade.label
     if grade.is_legacy:
-        label += f" (= {grade.on_scale.label.lower()})"
+        label += f" (= {grade.on_scale.short.lower()})" if compact else f" (= {grade.on_scale.label.lower()})"
     return Text(label, style=GRADE_STYLE[grade.on_scale])
 
 
 def _when(r: Record) -> str:
-    return str(r.when) if r.when else "date unknown"
+    """When a visit took place; a visit known only by its publication says so."""
+    if r.start or r.end:
+        return str(r.start or r.end)
+    return f"{r.published}*" if r.published else "date unknown"
+
+
+PUBLISHED_ONLY = "* date of publication: the sources do not give the dates of the visit"
 
 
 def _theme_text(r: Record) -> Text:
@@ -53,11 +60,15 @@ def _theme_text(r: Record) -> Text:
 def list_table(records: Sequence[Record], width: int = 120) -> Table:
     """One row per visit. Narrow screens drop the summary, then the kind, before anything wraps."""
     multi = len({r.authority.name for r in records}) > 1
-    id_width = max(len(r.id) for r in records) if records else 10
-    fixed = 10 + id_width + (max(len(r.authority.name) for r in records) + 3 if multi else 0) + 20 + 9
-    with_kind = width >= fixed + 20
-    with_summary = width >= fixed + 20 + 30
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    id_width = max((len(r.id) for r in records), default=10)
+    when_width = max((len(_when(r)) for r in records), default=4)
+    auth_width = max(len(r.authority.name) for r in records) + 3 if multi else 0
+    fixed = when_width + id_width + auth_width + 20 + 6
+    with_summary = width >= fixed + 3 + 30
+    with_kind = width >= fixed + 20 + (43 if with_summary else 0)
+    starred = any(_when(r).endswith("*") for r in records)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  caption=PUBLISHED_ONLY if starred else None, caption_justify="left")
     table.add_column("When", no_wrap=True, justify="right")
     if multi:
         table.add_column("Authority", no_wrap=True)
@@ -66,15 +77,16 @@ def list_table(records: Sequence[Record], width: int = 120) -> Table:
         table.add_column("Kind", no_wrap=True)
     table.add_column("Grade or theme", max_width=20)
     if with_summary:
-        table.add_column("Summary", ratio=1, min_width=24, overflow="fold")
+        table.add_column("Summary", width=width - fixed - 3 - (20 if with_kind else 0), no_wrap=True,
+                         overflow="ellipsis")
     for r in records:
         outcome = grade_text(r.overall) if r.graded and r.overall else (
-            grade_text(None, none="graded, no overall") if r.graded else _theme_text(r)
+            grade_text(None, none="no overall grade") if r.graded else _theme_text(r)
         )
         cells = [Text(_when(r)), *([plain(r.authority.name)] if multi else []), plain(r.id)]
         cells += [Text(r.kind.info.short)] if with_kind else []
         cells += [outcome]
-        cells += [plain(first_sentence(r.summary, 110))] if with_summary else []
+        cells += [plain(r.headline or first_sentence(r.summary, 110))] if with_summary else []
         table.add_row(*cells)
     return table
 
@@ -212,22 +224,25 @@ def timeline_table(t: Timeline) -> Table:
             if c is None:
                 cells.append(Text("·", style="dim"))
                 continue
-            text = grade_text(c.grade)
+            text = grade_text(c.grade, compact=True)
             if c.change in ARROW:
                 text = Text(ARROW[c.change] + " ", style=CHANGE_STYLE[c.change]) + text
             cells.append(text)
         table.add_row(*cells)
     visits_row: list[RenderableType] = [Text("Visits before", style="italic")]
     for visits in t.visits_before:
-        visits_row.append(Text("\n".join(
-            f"{v.kind.info.short} {v.when or ''}".strip() for v in visits) or "—", style="italic dim"))
+        visits_row.append(Text("\n".join(_visit_marker(v) for v in visits) or "—", style="italic dim"))
     table.add_section()
     table.add_row(*visits_row)
     return table
 
 
+def _visit_marker(v: Record) -> str:
+    return f"{v.kind.info.short} {v.year or ''}".strip()
+
+
 def timeline_footer(t: Timeline) -> Text | None:
     if not t.visits_after:
         return None
-    return Text("Visits since the last graded inspection: " + ", ".join(
-        f"{v.kind.info.short} {v.when or ''}".strip() for v in t.visits_after), style="italic")
+    return Text("Visits since the last graded inspection: " + ", ".join(map(_visit_marker, t.visits_after)),
+                style="italic")
