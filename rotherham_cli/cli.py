@@ -370,7 +370,7 @@ def export(
 ) -> None:
     """Export visits as CSV, JSON or Markdown, to stdout or safely to a file."""
     from .errors import UsageError
-    from .export import layout_rows, record_data
+    from .export import layout_rows, record_data, report_rows
     from .render import machine
 
     if fmt is Format.table:
@@ -387,7 +387,7 @@ def export(
     elif fmt is Format.csv:
         data = machine.csv_bytes(*layout_rows(chosen, (layout or Layout.long).value), bom=bom)
     else:
-        data = machine.markdown_text(*layout_rows(chosen, (layout or Layout.wide).value)).encode("utf-8")
+        data = machine.markdown_text(*report_rows(chosen, (layout or Layout.wide).value)).encode("utf-8")
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -113,6 +113,37 @@ def layout_rows(records: Sequence[Record], layout: str) -> Rows:
     return {"long": long_rows, "wide": wide_rows, "ofsted": ofsted_rows}[layout](records)
 
 
+def report_rows(records: Sequence[Record], layout: str) -> Rows:
+    """Rows for a committee paper (Markdown): plain headings, grades in words, no codes.
+
+    ``wide``: one row per visit with a column per area judged in any of them;
+    ``long``: one row per judgement with the area's official wording; ``ofsted``: as for CSV.
+    """
+    if layout == "ofsted":
+        return ofsted_rows(records)
+
+    def when(r: Record) -> str:
+        return _d(r.start or r.end) or (f"{r.published} (published)" if r.published else "")
+
+    if layout == "long":
+        rows: list[list[object]] = []
+        for r in records:
+            if not r.judgements:
+                rows.append([when(r), r.authority.name, r.kind.label, f"Not graded: {theme_label(r) or 'theme not given'}", ""])
+            for area in AREA_ORDER:
+                if area in r.judgements:
+                    rows.append([when(r), r.authority.name, r.kind.label, r.wording(area), r.judgements[area].label])
+        return ["Date", "Authority", "Visit", "Judgement", "Grade"], rows
+    areas = [a for a in AREA_ORDER if any(a in r.judgements for r in records)]
+    header = ["Date", "Authority", "Visit", *(a.short for a in areas), "Theme"]
+    rows = [
+        [when(r), r.authority.name, r.kind.label,
+         *(r.judgements[a].label if a in r.judgements else "" for a in areas), theme_label(r)]
+        for r in records
+    ]
+    return header, rows
+
+
 def record_data(records: Sequence[Record]) -> list[dict]:
     """Full records as JSON-ready data (canonical keys for kinds, areas and grades)."""
     return [r.model_dump(mode="json", exclude_none=False) for r in records]
