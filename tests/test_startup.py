@@ -1,0 +1,67 @@
+"""Commands that need neither records nor tables do not import Rich, pydantic or PyYAML."""
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import sys
+sys.argv = ["judgements", *{args!r}]
+from rotherham_cli.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted({{m.split(".")[0] for m in sys.modules}} & {{"rich", "pydantic", "yaml", "pypdfium2", "python_calamine"}})
+sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "heavy"),
+    [
+        (["--version"], ""),
+        (["--help"], ""),
+        # Typer (0.26 and later) converts a command's parameters with pydantic itself: that import is
+        # Typer's, not ours. Rich, PyYAML and the records are still not loaded.
+        (["list", "--help"], "pydantic"),
+        (["--show-completion", "bash"], "pydantic"),
+    ],
+)
+def test_light_commands_import_nothing_heavy(args, heavy):
+    res = subprocess.run([sys.executable, "-c", PROBE.format(args=args)], capture_output=True, text=True,
+                         env={"PATH": "/usr/bin:/bin", "SHELL": "/bin/bash"}, check=False)
+    assert f"HEAVY={heavy}\n" in res.stderr, res.stderr
+    assert res.stdout  # it did print its answer
+
+
+def test_list_does_import_what_it_needs():
+    res = subprocess.run([sys.executable, "-c", PROBE.format(args=["list", "--format", "csv"])],
+                         capture_output=True, text=True, check=False)
+    assert "HEAVY=pydantic,yaml\n" in res.stderr  # a CSV listing needs no Rich
+    assert res.stdout.startswith("when,id,authority,kind,overall,theme,summary")
+
+
+def test_python_dash_m():
+    res = subprocess.run([sys.executable, "-m", "rotherham_cli", "--version"], capture_output=True, text=True,
+                         check=False)
+    assert res.returncode == 0 and res.stdout.startswith("judgements ")
+
+
+def test_installed_command_lists_shipped_records_from_any_folder(tmp_path):
+    """After `pip install .` the console script finds the records inside the package."""
+    import shutil
+    from pathlib import Path
+
+    exe = Path(sys.executable).with_name("judgements")
+    if not exe.exists():
+        exe = shutil.which("judgements")
+        if exe is None:
+            pytest.skip("the judgements console script is not installed in this environment")
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "COLUMNS": "120"}
+    res = subprocess.run([str(exe), "list", "--format", "csv"], cwd=tmp_path, capture_output=True, text=True,
+                         env=env, check=False)
+    assert res.returncode == 0, res.stderr
+    assert "rotherham-2014-sif-inspection" in res.stdout
+    assert len(res.stdout.splitlines()) >= 12
