@@ -15,26 +15,15 @@ parser otherwise. Only the standard library and PyYAML are imported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
-try:  # libyaml when present
-    from yaml import CParser as _Parser  # type: ignore[attr-defined]
-
-    LIBYAML = True
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.parser import Parser as _BaseParser
-    from yaml.reader import Reader as _Reader
-    from yaml.scanner import Scanner as _Scanner
-
-    class _Parser(_Reader, _Scanner, _BaseParser):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            _Reader.__init__(self, stream)
-            _Scanner.__init__(self)
-            _BaseParser.__init__(self)
-
-    LIBYAML = False
+# libyaml's parser when PyYAML was built with it, the pure-Python one otherwise. Only the parser
+# half of the loader is used (``get_event``): nothing is ever constructed from tags.
+_Parser = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+LIBYAML = _Parser is not yaml.SafeLoader
 
 # Limits: records are short documents; anything far beyond these is a mistake or an attack.
 MAX_BYTES = 1_000_000  # one record file
@@ -94,12 +83,16 @@ def decode(data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlProblem("is not UTF-8 text (binary or another encoding)", line, col) from None
-    for i, ch in enumerate(text):
-        if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\x7f":
-            line = text.count("\n", 0, i) + 1
-            col = i - (text.rfind("\n", 0, i) + 1) + 1
-            raise YamlProblem(f"holds a control character (U+{ord(ch):04X})", line, col)
+    bad = _CONTROL.search(text)
+    if bad:
+        i = bad.start()
+        line = text.count("\n", 0, i) + 1
+        col = i - (text.rfind("\n", 0, i) + 1) + 1
+        raise YamlProblem(f"holds a control character (U+{ord(text[i]):04X})", line, col)
     return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def parse(text: str) -> Document:
@@ -195,7 +188,9 @@ def parse(text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark else (0, 0)
         what = exc.problem or exc.context or "is not valid YAML"
-        if "\\t" in what or "\t" in what:
+        lines = text.splitlines()
+        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\\t" in what:
             what = f"{what} (indent with spaces, not tabs)"
         raise YamlProblem(f"is not valid YAML: {what}", line, col) from None
     except yaml.YAMLError as exc:
