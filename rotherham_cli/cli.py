@@ -64,10 +64,15 @@ def show_rich(*renderables) -> None:
 
     screen = Console(highlight=False)
     buf = io.StringIO()
-    Console(
+    console = Console(
         file=buf, width=screen.width, color_system=screen.color_system, force_terminal=screen.is_terminal,
         no_color=screen.no_color, highlight=False, emoji=False, legacy_windows=False,
-    ).print(*renderables)
+    )
+    from rich.text import Text
+
+    for renderable in renderables:
+        # A one-line-per-row Text table overflows a narrow screen rather than folding its rows.
+        console.print(renderable, soft_wrap=isinstance(renderable, Text))
     trailing = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
     out_text(trailing.sub(r"\1", buf.getvalue()))
 

@@ -50,11 +50,10 @@ def test_list_visits_table(run):
     res = run("list", *R, "--kind", "visits")
     assert res.exit_code == 0, res.stderr
     assert lines(res.stdout) == [
-        "    When   Visit                             Grade or theme         Summary",
-        "─" * 120,
-        "2016-06*   testshire-2016-monitoring-visit   Looked after           A fixture monitoring visit with no known days.",
-        "                                             children",
-        " 2019-03   testshire-2019-focused-visit      Achieving permanence   A fixture focused visit.",
+        "    When   Visit                             Grade or theme          Summary",
+        "─" * 115,
+        "2016-06*   testshire-2016-monitoring-visit   Looked after children   A fixture monitoring visit with no known days.",
+        " 2019-03   testshire-2019-focused-visit      Achieving permanence    A fixture focused visit.",
         "* date of publication: the sources do not give the dates of the visit",
     ]
     assert res.stderr == ""
