@@ -416,6 +416,41 @@ def schema() -> None:
     out_text(json_text(data))
 
 
+@app.command("import-report", epilog="\b\nExamples:\n  judgements import-report report.pdf\n"
+             "  judgements import-report report.pdf --output records/leeds-2024-ilacs-standard.yaml")
+@handle_errors
+def import_report(
+    report: Annotated[str, typer.Argument(metavar="REPORT.pdf", help="An Ofsted report on an authority's children's services.")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                  help="Write the draft to FILE instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Read an Ofsted inspection report (PDF) into a draft record; list on stderr what it could not find."""
+    from pathlib import Path
+
+    from .errors import UsageError
+    from .pdfimport import import_report as read
+    from .recordyaml import dump_record
+
+    if force and output is None:
+        raise UsageError("--force needs --output FILE")
+    imported = read(report)
+    data = dict(imported.data)
+    if output is not None and data.get("id") != Path(output).stem:
+        err(f"Note: id set to '{Path(output).stem}' to match the file name (the report suggests '{data.get('id')}')")
+        data["id"] = Path(output).stem
+    text = dump_record(data)
+    for line in imported.missing:
+        err(f"Not found in the report: {line}")
+    if output is None:
+        out_text(text)
+    else:
+        from .output import write_atomic
+
+        write_atomic(output, text.encode("utf-8"), force=force)
+        err(f"Wrote the draft to {output}; add what is missing, then run 'judgements validate'")
+
+
 def main() -> None:
     """Entry point of the `judgements` console script."""
     try:

@@ -26,7 +26,6 @@ inside the functions that use it, so that importing this module stays cheap.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -339,8 +338,11 @@ def _lscb_re() -> re.Pattern[str]:
     )
 
 
+_LSCB_RE = _lscb_re()
+
+
 def _sif_lscb(text: str) -> Grade | None:
-    for match in _lscb_re().finditer(text):
+    for match in _LSCB_RE.finditer(text):
         grade = _grade_at(text, match.end(), lead="requires" if match["verb"].lower() == "requires" else "")
         if grade is not None:
             return grade
@@ -373,8 +375,13 @@ def _previous_sif_overall(text: str) -> Grade | None:
 # Dates
 # --------------------------------------------------------------------------------------------
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH = "|".join(name for name in calendar.month_name if name)
+# English month names as the reports print them (not calendar.month_name, which follows the locale).
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH = "|".join(_MONTH_NAMES)
 _DASH = r"(?:to|[-‐‑–—−])"  # "to", hyphen, hyphens, en dash, em dash, minus
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 
@@ -590,9 +597,12 @@ def _without_trailing_headings(lines: list[str]) -> list[str]:
 # The reader: a draft record and what is missing
 # --------------------------------------------------------------------------------------------
 
+_TEXT_MAX = 2000  # the longest text a record's list items may hold (models.Text)
 _SHORT_MAX_DAYS = 7  # ILACS: a short inspection is one week on site, a standard inspection two weeks.
 # A report describing itself: "This short inspection ...", "This was a standard inspection".
-_SELF_KIND_RE = re.compile(r"\bThis\s+(?:was\s+an?\s+)?(?P<kind>short|standard)\s+inspection\b", re.IGNORECASE)
+_SELF_KIND_RE = re.compile(
+    r"\bThis\s+(?:was\s+an?\s+)?(?P<kind>short|standard)\s+inspection\b", re.IGNORECASE
+)
 _ILACS_KIND = {"short": Kind.ILACS_SHORT, "standard": Kind.ILACS_STANDARD}
 
 
@@ -647,10 +657,14 @@ class _Reader:
         if judgements:
             data["judgements"] = {area.value: grade.value for area, grade in judgements.items()}
         self._missing_judgements(framework, kind, judgements)
-        if recommendations:
+        if recommendations and max(map(len, recommendations)) > _TEXT_MAX:
+            self.missing.append("recommendations: the end of the list was not found (an item runs on)")
+        elif recommendations:
             data["recommendations"] = recommendations
         else:
-            self.missing.append("recommendations: no 'What needs to improve?' or 'Recommendations' list found")
+            self.missing.append(
+                "recommendations: no 'What needs to improve?' or 'Recommendations' list found"
+            )
         if self.notes:
             data["notes"] = self.notes
         data["sources"] = [self._source(title, published)]
@@ -740,11 +754,9 @@ class _Reader:
         if framework is None:
             self.missing.append("judgements: none found")
             return
+        # The areas due: those of the framework read from the table (from April 2026 without overall
+        # effectiveness), less those the kind does not grade (a SIF re-inspection has no LSCB review).
         expected = vocab.graded_areas(kind, framework) if kind else tuple(FRAMEWORKS[framework].areas)
-        if framework in _ILACS_FRAMEWORKS:
-            # From April 2026 there is no overall effectiveness judgement: the framework read from the
-            # table already says whether one is due.
-            expected = tuple(a for a in expected if a in FRAMEWORKS[framework].areas)
         for area in expected:
             if area not in judgements:
                 self.missing.append(

@@ -199,7 +199,9 @@ def test_dates(file):
 @needs_reports
 @pytest.mark.parametrize("file", REPORT_FILES)
 def test_lead_inspector(file):
-    assert _imported(file).data["inspectors"] == [{"name": _expected()[file]["lead"], "role": "lead inspector"}]
+    assert _imported(file).data["inspectors"] == [
+        {"name": _expected()[file]["lead"], "role": "lead inspector"}
+    ]
 
 
 @needs_reports
@@ -249,12 +251,14 @@ def test_recommendations_are_whole_items_without_subheadings():
     )
     assert recs[10].startswith("Ensure that all available routes to permanence")
     # A recommendation that goes on after a full stop at a line end.
-    assert recs[20].endswith("Ensure that the service is supported by an effective performance management "
-                             "and information system.")
+    assert recs[20].endswith(
+        "Ensure that the service is supported by an effective performance management and information system."
+    )
 
 
 @needs_reports
-def test_hyphen_at_a_line_break_is_kept_and_joined():
+def test_hyphens_pdfium_marks_are_hyphens():
+    # pdfium returns U+FFFE for a hyphen it takes for a line-break hyphen ("decision\ufffemaking").
     recs = _imported("west-sussex-2016-01-20.pdf").data["recommendations"]
     assert "robustness of decision-making, so that" in recs[4]
     # Item 8 runs over a page break: the page number between its lines is not part of it.
@@ -336,7 +340,8 @@ Inspection of Blankshire County Council local authority children’s services
 What needs to improve?
 • The timeliness of initial child protection
 conferences.
-• Decision-making for children at the front door.
+• Decision-making for children at the front door and multi-
+agency work with schools.
 The experiences and progress of children who need help and
 protection: requires improvement to be good
 1. Children are seen quickly.
@@ -358,7 +363,7 @@ def test_report_without_overall_effectiveness_is_ilacs_2026():
     assert got.data["id"] == "blankshire-2026-ilacs-standard"
     assert got.data["recommendations"] == [
         "The timeliness of initial child protection conferences.",
-        "Decision-making for children at the front door.",
+        "Decision-making for children at the front door and multi-agency work with schools.",
     ]
     assert got.missing == [PUBLISHED_NOT_PRINTED]  # no overall effectiveness is due: not listed
     Record.model_validate(got.data)
@@ -388,7 +393,8 @@ def test_impossible_dates_are_missing_not_guessed():
     front = ILACS_2026_FRONT.replace("28 September to 9 October 2026", "30 February to 4 March 2026")
     got = read_report([front], "x.pdf")
     assert "start" not in got.data and "end" not in got.data and "id" not in got.data
-    assert "inspection dates: 'Inspection dates: 30 February to 4 March 2026' is not a real date range" in got.missing
+    problem = "inspection dates: 'Inspection dates: 30 February to 4 March 2026' is not a real date range"
+    assert problem in got.missing
     assert any(line.startswith("kind: the report does not say short or standard") for line in got.missing)
 
 
@@ -428,8 +434,12 @@ def test_sif_front_page_with_sentences_and_wrapped_rows():
         "leadership": "requires_improvement",
         "lscb": "good",
     }
-    assert (got.data["start"], got.data["end"], got.data["published"]) == ("2015-03-03", "2015-03-26", "2015-05-12")
-    assert got.data["sources"][0]["title"].endswith("Review of the effectiveness of the Local Safeguarding Children Board")
+    dates = (got.data["start"], got.data["end"], got.data["published"])
+    assert dates == ("2015-03-03", "2015-03-26", "2015-05-12")
+    title = got.data["sources"][0]["title"]
+    assert title.endswith(
+        "and care leavers and Review of the effectiveness of the Local Safeguarding Children Board"
+    )
     assert got.missing == [
         "lead inspector: no 'Lead inspector:' line found",
         "recommendations: no 'What needs to improve?' or 'Recommendations' list found",
@@ -457,11 +467,19 @@ def test_draft_without_its_name_needs_the_user_then_validates():
     assert Record.model_validate(completed).authority.name == "Example"
 
 
+def test_a_list_whose_end_is_not_found_is_missing_not_a_runaway_item():
+    body = "What needs to improve?\n• The quality of plans\n" + "and more words without an end\n" * 80
+    got = read_report([ILACS_2026_FRONT, body], "x.pdf")
+    assert "recommendations" not in got.data
+    assert "recommendations: the end of the list was not found (an item runs on)" in got.missing
+
+
 def test_framework_is_read_from_the_table_and_a_date_mismatch_is_noted():
     front = ILACS_2026_FRONT.replace("28 September to 9 October 2026", "5 to 9 May 2025")
     got = read_report([front], "x.pdf")
     assert got.data["framework"] == "ilacs_2026"
-    assert any("started on 2025-05-05, under the ILACS from January 2023" in note for note in got.data["notes"])
+    notes = got.data["notes"]
+    assert any("started on 2025-05-05, under the ILACS from January 2023" in note for note in notes)
     # The record rules still hold for the draft: this framework grades no overall effectiveness.
     graded = {**got.data["judgements"], "overall_effectiveness": "good"}
     with pytest.raises(RuleViolations):
@@ -503,7 +521,8 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
     count = len(pages)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count)) + b"] /Count %d >>" % count,
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count)), count),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
     for i, text in enumerate(pages):
@@ -597,7 +616,8 @@ def test_pdf_without_text_layer(tmp_path):
     path = tmp_path / "scan.pdf"
     with path.open("wb") as fh:
         writer.write(fh)
-    assert _one_line_error(path) == f"{path}: the PDF has no text layer (a scan?); import-report needs the text"
+    expected = f"{path}: the PDF has no text layer (a scan?); import-report needs the text"
+    assert _one_line_error(path) == expected
 
 
 def test_pdf_that_is_not_an_ofsted_report(tmp_path):
@@ -614,6 +634,9 @@ def test_unknown_library_is_a_programming_error(tmp_path):
 
 
 def test_importing_the_module_loads_no_pdf_library():
-    code = "import sys, rotherham_cli.pdfimport; print(sorted(m for m in ('pypdf', 'pypdfium2') if m in sys.modules))"
+    code = (
+        "import sys, rotherham_cli.pdfimport; "
+        "print(sorted(m for m in ('pypdf', 'pypdfium2') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
