@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -213,18 +214,14 @@ class Record(_Strict):
     )
     sources: list[Source] = Field(min_length=1, description="Where every fact in the record comes from")
 
-    @field_validator("kind", mode="before")
+    @field_validator("kind", "framework", mode="before")
     @classmethod
-    def _kind(cls, v: Any) -> Any:
-        if isinstance(v, str) and v not in {k.value for k in Kind}:
-            raise ValueError(f"'{v}' is not a kind of visit" + vocab.suggest(v, [k.value for k in Kind]))
-        return v
-
-    @field_validator("framework", mode="before")
-    @classmethod
-    def _framework(cls, v: Any) -> Any:
-        if isinstance(v, str) and v not in {f.value for f in Framework}:
-            raise ValueError(f"'{v}' is not a framework" + vocab.suggest(v, [f.value for f in Framework]))
+    def _known_word(cls, v: Any, info: ValidationInfo) -> Any:
+        """A near miss of a kind or framework key gets a suggestion."""
+        enum_cls, what = {"kind": (Kind, "a kind of visit"), "framework": (Framework, "a framework")}[info.field_name]
+        keys = [member.value for member in enum_cls]
+        if isinstance(v, str) and v not in keys:
+            raise ValueError(f"'{v}' is not {what}" + vocab.suggest(v, keys))
         return v
 
     @model_validator(mode="after")
