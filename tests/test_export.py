@@ -84,11 +84,7 @@ def test_ofsted_header_equals_the_official_file():
 
     wb = CalamineWorkbook.from_path(str(OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"))
     official = wb.get_sheet_by_name("ILACS_inspection_history").to_python()[2]
-    assert OFFICIAL_HEADER_MATCH(official)
-
-
-def OFFICIAL_HEADER_MATCH(official):  # noqa: N802 - reads as a sentence in the assert
-    return list(official) == OFSTED_HISTORY_HEADER
+    assert list(official) == OFSTED_HISTORY_HEADER
 
 
 def test_json_is_full_records(run):
