@@ -451,6 +451,72 @@ def import_report(
         err(f"Wrote the draft to {output}; add what is missing, then run 'judgements validate'")
 
 
+@app.command("import-official", epilog="\b\nExamples:\n"
+             "  judgements import-official LA_Inspection_Outcomes_as_at_31_March_2025.ods --output all/\n"
+             "  judgements import-official outcomes.ods --output leeds/ --authority Leeds\n"
+             "  judgements list --records all/ --authority 'Barnsley'")
+@handle_errors
+def import_official(
+    release: Annotated[str, typer.Argument(metavar="FILE.ods", help="An Ofsted official statistics release.")],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Folder to write records into.")],
+    authority: AuthorityOpt = None,
+) -> None:
+    """Write one record per graded inspection and in-year visit of an official release; never overwrite."""
+    from .official import read_release, to_records, write_records
+
+    rel = read_release(release)
+    records = to_records(rel, authority)
+    for warning in rel.warnings:
+        err(f"Note: {warning}")
+    for problem in records.problems:
+        err(f"Note: {problem}")
+    written, skipped = write_records(records, output)
+    for path in skipped:
+        err(f"Kept existing {path} (not overwritten)")
+    authorities = len({r.authority.name for r in records})
+    err(f"Wrote {len(written)} record{'s' * (len(written) != 1)} for {authorities} "
+        f"authorit{'ies' if authorities != 1 else 'y'} to {output} from '{rel.title}' ({rel.published})"
+        + (f"; {len(skipped)} already existed" if skipped else ""))
+
+
+@app.command(epilog="\b\nExamples:\n  judgements check --against LA_Inspection_Outcomes_as_at_31_March_2025.ods\n"
+             "  judgements check --against underlying_data_2023.ods --format json")
+@handle_errors
+def check(
+    against: Annotated[str, typer.Option("--against", metavar="FILE.ods", help="The official release to check against.")],
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = Format.table,
+) -> None:
+    """Cross-check the records' graded inspections against Ofsted's official statistics (exit 1 on any disagreement)."""
+    from .official import check as compare
+    from .official import read_release
+
+    loaded = _load(records)
+    rel = read_release(against)
+    found = compare(loaded, rel, authority)
+    header = ["disagreement", "authority", "official", "record", "area", "official value", "record value", "detail"]
+    rows = [[d.kind, d.authority, d.official_id or "", d.record_id or "", d.area.value if d.area else "",
+             d.official or "", d.record or "", d.detail] for d in found]
+    if fmt is Format.json:
+        from .render.machine import json_text
+
+        out_text(json_text([dict(zip(header, row)) for row in rows]))
+    elif fmt is Format.table:
+        if found:
+            from .render.tables import rows_table
+
+            show_rich(rows_table(header, rows))
+    else:
+        _print_rows(fmt, header, rows)
+    checked = 1 if authority else len({r.authority.name for r in loaded})
+    if found:
+        err(f"{len(found)} disagreement{'s' * (len(found) != 1)} with '{rel.title}' ({rel.published})")
+        raise typer.Exit(EXIT_DATA)
+    err(f"No disagreements: the records of {checked} authorit{'ies' if checked != 1 else 'y'} agree with "
+        f"'{rel.title}' ({rel.published})")
+
+
 def main() -> None:
     """Entry point of the `judgements` console script."""
     try:

@@ -15,6 +15,10 @@ class OutputError(JudgementsError):
     """A file that cannot or may not be written."""
 
 
+class AlreadyExists(OutputError):
+    """The file exists and was not to be replaced; it is left as it was."""
+
+
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
@@ -31,8 +35,8 @@ def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> P
         raise OutputError(f"{dest}: is a folder; give a file name")
     if not parent.is_dir():
         raise OutputError(f"{dest}: cannot write: folder {parent} does not exist")
-    if dest.exists() and not force:
-        raise OutputError(f"{dest}: already exists; add --force to replace it")
+    if (dest.exists() or dest.is_symlink()) and not force:
+        raise AlreadyExists(f"{dest}: already exists; add --force to replace it")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent)
@@ -46,13 +50,15 @@ def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> P
             try:
                 os.link(tmp_name, dest)  # fails if dest appeared meanwhile: never overwrite
             except FileExistsError:
-                raise OutputError(f"{dest}: already exists; add --force to replace it") from None
+                raise AlreadyExists(f"{dest}: already exists; add --force to replace it") from None
             except OSError as exc:
                 if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
                     raise
-                if dest.exists():
-                    raise OutputError(f"{dest}: already exists; add --force to replace it") from None
-                os.replace(tmp_name, dest)
+                try:  # no hard links here: create exclusively instead
+                    with open(dest, "xb") as fh:
+                        fh.write(data)
+                except FileExistsError:
+                    raise AlreadyExists(f"{dest}: already exists; add --force to replace it") from None
     except OutputError:
         raise
     except OSError as exc:

@@ -276,3 +276,13 @@ def timeline_footer(t: Timeline) -> Text | None:
         return None
     return Text("Visits since the last graded inspection: " + ", ".join(map(_visit_marker, t.visits_after)),
                 style="italic")
+
+
+def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Table:
+    """A plain table of text rows (for reports such as `check`)."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for h in header:
+        table.add_column(h)
+    for row in rows:
+        table.add_row(*(plain(c) for c in row))
+    return table

@@ -1,0 +1,91 @@
+"""`judgements import-official` and `judgements check`: the real commands on the official releases."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import OFFICIAL, RECORDS, needs_shared
+
+R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+R2023 = OFFICIAL / "Childrens_social_care_in_England_2023_underlying_data.ods"
+pytestmark = needs_shared(OFFICIAL)
+
+
+def test_import_every_authority_then_use_them(run, tmp_path):
+    out = tmp_path / "all"
+    res = run("import-official", R2025, "--output", out)
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout == ""
+    assert res.stderr.splitlines()[-1] == (
+        f"Wrote 331 records for 156 authorities to {out} from "
+        "'Local authority inspection outcomes as at 31 March 2025' (2025-09-25)")
+    assert run("validate", "--records", out).stdout == "331 records OK\n"
+    listed = run("list", "--records", out, "--authority", "Barnsley", "--format", "csv").stdout.splitlines()
+    assert [line.split(",")[1] for line in listed[1:]] == [
+        "barnsley-2018-11-19-ilacs-standard", "barnsley-2023-10-27-ilacs-short", "barnsley-2024-12-05-focused-visit"]
+    diff = json.loads(run("diff", "--records", out, "-a", "Barnsley", "--format", "json").stdout)
+    assert next(a for a in diff["areas"] if a["area"] == "help_and_protection")["change"] == "declined"
+    timeline = run("timeline", "--records", out, "-a", "E08000016")  # by ONS code
+    assert timeline.exit_code == 0 and "Requires improvement" in timeline.stdout
+    exported = json.loads(run("export", "--records", out, "--format", "json", "-a", "Barnsley").stdout)
+    assert exported[1]["judgements"]["care_leavers"] == "good"
+
+
+def test_import_never_overwrites(run, tmp_path):
+    out = tmp_path / "one"
+    first = run("import-official", R2025, "--output", out, "--authority", "rotherham")
+    assert first.stderr.splitlines()[-1].startswith(f"Wrote 2 records for 1 authority to {out}")
+    path = out / "rotherham-2022-08-12-ilacs-short.yaml"
+    path.write_text("edited by hand")
+    again = run("import-official", R2025, "--output", out, "--authority", "Rotherham")
+    assert again.exit_code == 0
+    assert f"Kept existing {path} (not overwritten)" in again.stderr.splitlines()
+    assert again.stderr.splitlines()[-1].endswith("; 2 already existed")
+    assert path.read_text() == "edited by hand"
+
+
+def test_unknown_authority_and_bad_file(run, tmp_path):
+    res = run("import-official", R2025, "--output", tmp_path / "x", "--authority", "Rotherhm")
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1 and "Rotherham" in res.stderr
+    bad = tmp_path / "bad.ods"
+    bad.write_bytes(b"not a spreadsheet")
+    res = run("import-official", bad, "--output", tmp_path / "y")
+    assert (res.exit_code, res.stdout) == (1, "")
+    assert res.stderr.count("\n") == 1 and res.stderr.startswith(f"Error: {bad}")
+    assert not (tmp_path / "y").exists() or not any((tmp_path / "y").iterdir())
+
+
+@pytest.mark.parametrize("release", [R2025, R2023])
+def test_shipped_records_agree_with_both_releases(run, release):
+    res = run("check", "--against", release)
+    assert (res.exit_code, res.stdout) == (0, "")
+    assert res.stderr.startswith("No disagreements: the records of 1 authority agree with ")
+
+
+def test_check_finds_an_altered_grade(run, tmp_path):
+    folder = tmp_path / "records"
+    shutil.copytree(RECORDS, folder)
+    path = folder / "rotherham-2017-sif-reinspection.yaml"
+    path.write_text(path.read_text().replace("  care_leavers: outstanding", "  care_leavers: good"))
+    res = run("check", "--against", R2023, "--records", folder, "--format", "json")
+    assert res.exit_code == 1
+    found = json.loads(res.stdout)
+    assert len(found) == 1
+    assert found[0]["disagreement"] == "grade differs"
+    assert (found[0]["record"], found[0]["area"]) == ("rotherham-2017-sif-reinspection", "care_leavers")
+    assert (found[0]["official value"], found[0]["record value"]) == ("outstanding", "good")
+    assert res.stderr.startswith("1 disagreement with 'Children's social care data in England 2023'")
+    table = run("check", "--against", R2023, "--records", folder)
+    assert table.exit_code == 1 and "grade differs" in table.stdout and "care_leavers" in table.stdout
+
+
+def test_check_finds_a_missing_record(run, tmp_path):
+    folder = tmp_path / "records"
+    shutil.copytree(RECORDS, folder)
+    (folder / "rotherham-2022-ilacs-short.yaml").unlink()
+    res = run("check", "--against", R2025, "--records", folder, "--format", "csv")
+    assert res.exit_code == 1
+    rows = res.stdout.splitlines()
+    assert rows[0].startswith("disagreement,authority,official,record")
+    assert len(rows) == 2 and rows[1].startswith("missing record,Rotherham,")
