@@ -74,7 +74,7 @@ def record_text(i: int, authority: int, year: int, graded: bool) -> tuple[str, s
             "    text: >-",
             "      Inspectors found that practice in this area was developing, with some strong work and",
             "      some that needed to improve further before children would benefit consistently.",
-            f"    quote: \"practice in this area was developing\"",
+            "    quote: \"practice in this area was developing\"",
             f"    themes: [{THEMES[(i + k) % len(THEMES)]}, {THEMES[(i + k + 3) % len(THEMES)]}]",
             "    source: report",
         ]

@@ -270,7 +270,9 @@ def validate(records: RecordsOpt = None) -> None:
              "  judgements diff 2014 2017\n  judgements diff rotherham-2019-focused-visit latest --format json")
 @handle_errors
 def diff(
-    visit_a: Annotated[Optional[str], typer.Argument(metavar="[A]", help="The earlier visit (default: previous).")] = None,
+    visit_a: Annotated[
+        Optional[str], typer.Argument(metavar="[A]", help="The earlier visit (default: previous).")
+    ] = None,
     visit_b: Annotated[Optional[str], typer.Argument(metavar="[B]", help="The later visit (default: latest).")] = None,
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
@@ -420,7 +422,9 @@ def schema() -> None:
              "  judgements import-report report.pdf --output records/leeds-2024-ilacs-standard.yaml")
 @handle_errors
 def import_report(
-    report: Annotated[str, typer.Argument(metavar="REPORT.pdf", help="An Ofsted report on an authority's children's services.")],
+    report: Annotated[
+        str, typer.Argument(metavar="REPORT.pdf", help="An Ofsted report on an authority's children's services.")
+    ],
     output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
                                                   help="Write the draft to FILE instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
@@ -483,7 +487,9 @@ def import_official(
              "  judgements check --against underlying_data_2023.ods --format json")
 @handle_errors
 def check(
-    against: Annotated[str, typer.Option("--against", metavar="FILE.ods", help="The official release to check against.")],
+    against: Annotated[
+        str, typer.Option("--against", metavar="FILE.ods", help="The official release to check against.")
+    ],
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = Format.table,
@@ -501,7 +507,7 @@ def check(
     if fmt is Format.json:
         from .render.machine import json_text
 
-        out_text(json_text([dict(zip(header, row)) for row in rows]))
+        out_text(json_text([dict(zip(header, row, strict=True)) for row in rows]))
     elif fmt is Format.table:
         if found:
             from .render.tables import rows_table

@@ -129,7 +129,8 @@ def report_rows(records: Sequence[Record], layout: str) -> Rows:
         rows: list[list[object]] = []
         for r in records:
             if not r.judgements:
-                rows.append([when(r), r.authority.name, r.kind.label, f"Not graded: {theme_label(r) or 'theme not given'}", ""])
+                theme = theme_label(r) or "theme not given"
+                rows.append([when(r), r.authority.name, r.kind.label, f"Not graded: {theme}", ""])
             for area in AREA_ORDER:
                 if area in r.judgements:
                     rows.append([when(r), r.authority.name, r.kind.label, r.wording(area), r.judgements[area].label])

@@ -90,8 +90,9 @@ def _fields_of(model, loc: tuple) -> list[str]:
 
 
 def _model_in(ann) -> type | None:
-    from pydantic import BaseModel
     import typing
+
+    from pydantic import BaseModel
 
     if isinstance(ann, type) and issubclass(ann, BaseModel):
         return ann

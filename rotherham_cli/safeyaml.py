@@ -156,7 +156,9 @@ def parse(text: str) -> Document:
                 if kind is yaml.AliasEvent:
                     raise YamlProblem("uses a YAML alias (*name); records may not use anchors or aliases", *pos)
                 if getattr(event, "anchor", None):
-                    raise YamlProblem(f"uses a YAML anchor (&{event.anchor}); records may not use anchors or aliases", *pos)
+                    raise YamlProblem(
+                        f"uses a YAML anchor (&{event.anchor}); records may not use anchors or aliases", *pos
+                    )
                 tag = getattr(event, "tag", None)
                 if tag is not None:
                     raise YamlProblem(f"uses a YAML tag ({tag}); records hold plain data only", *pos)

@@ -5,6 +5,7 @@ import io
 import json
 
 from conftest import GOOD
+
 from rotherham_cli.diff import compare_grades
 from rotherham_cli.vocab import Grade
 
@@ -93,8 +94,7 @@ def test_diff_across_the_sif_ilacs_boundary(run):
         "still_raised": [],
         "newly_raised": ["quality_assurance", "identity"],
     }
-    assert [b["id"] for b in data["between"]] == [
-        "testshire-2016-monitoring-visit", "testshire-2018-sif-reinspection"][:1] + ["testshire-2019-focused-visit"]
+    assert [b["id"] for b in data["between"]] == [*["testshire-2016-monitoring-visit", "testshire-2018-sif-reinspection"][:1], "testshire-2019-focused-visit"]
 
 
 def test_diff_with_an_ungraded_side(run):

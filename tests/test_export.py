@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-
 from conftest import GOOD, OFFICIAL, needs_shared
+
 from rotherham_cli.export import OFSTED_HISTORY_HEADER
 from rotherham_cli.loader import load_valid
 from rotherham_cli.output import OutputError, write_atomic
@@ -57,7 +57,7 @@ def test_wide_csv_has_one_row_per_visit(run):
     rows = parse_csv(run("export", *R, "--layout", "wide").stdout)
     recs = records()
     assert [row["id"] for row in rows] == [r.id for r in recs]
-    for row, r in zip(rows, recs):
+    for row, r in zip(rows, recs, strict=True):
         for area in ("overall_effectiveness", "leadership", "help_and_protection", "children_in_care",
                      "adoption", "care_leavers", "lscb"):
             assert row[area] == (r.judgements[area].label if area in r.judgements else "")
@@ -91,7 +91,7 @@ def test_json_is_full_records(run):
     data = json.loads(run("export", *R, "--format", "json").stdout)
     recs = records()
     assert [d["id"] for d in data] == [r.id for r in recs]
-    for d, r in zip(data, recs):
+    for d, r in zip(data, recs, strict=True):
         assert {"id", "authority", "kind", "framework", "start", "end", "published", "judgements", "theme",
                 "findings", "recommendations", "sources"} <= set(d)
         assert d["judgements"] == {a.value: g.value for a, g in r.judgements.items()}

@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 import yaml
+from conftest import GOOD
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import GOOD
 from rotherham_cli import safeyaml
 from rotherham_cli.errors import Problem
 from rotherham_cli.loader import load_bytes

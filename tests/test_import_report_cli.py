@@ -2,7 +2,6 @@
 
 import pytest
 import yaml
-
 from conftest import REPORTS, needs_shared
 
 

@@ -4,7 +4,6 @@ import json
 import shutil
 
 import pytest
-
 from conftest import OFFICIAL, RECORDS, needs_shared
 
 R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"

@@ -7,8 +7,8 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import OFFICIAL, RECORDS, SHARED, needs_shared
+
 from rotherham_cli.loader import load_records
 from rotherham_cli.vocab import Area, Grade, Kind
 
@@ -178,7 +178,7 @@ def test_ilacs_grades_and_dates_match_the_2025_history_and_in_year_visits():
     header = rows[2]
     mine = [r for r in rows[3:] if r[2] == "Rotherham"]
     assert len(mine) == 1  # the 2025 inspection came after this release's cut-off
-    row = dict(zip(header, mine[0]))
+    row = dict(zip(header, mine[0], strict=True))
     rec = shipped()["rotherham-2022-ilacs-short"]
     assert str(rec.start) == row["Inspection date"].date().isoformat()
     assert str(rec.published) == row["Publication date"].date().isoformat()
@@ -192,7 +192,7 @@ def test_ilacs_grades_and_dates_match_the_2025_history_and_in_year_visits():
         else:
             assert area not in rec.judgements
     visits = _sheet("LA_Inspection_Outcomes_as_at_31_March_2025.ods", "In-year_inspections")
-    fv = dict(zip(visits[2], next(r for r in visits[3:] if r[2] == "Rotherham")))
+    fv = dict(zip(visits[2], next(r for r in visits[3:] if r[2] == "Rotherham"), strict=True))
     rec = shipped()["rotherham-2024-focused-visit"]
     assert (str(rec.start), str(rec.published)) == (
         fv["Inspection/Visit date"].date().isoformat(), fv["Publication date"].date().isoformat())

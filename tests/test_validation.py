@@ -3,8 +3,8 @@
 import shutil
 
 import pytest
-
 from conftest import BROKEN, GOOD
+
 from rotherham_cli.loader import load_file, load_records
 from rotherham_cli.models import PartialDate
 

@@ -14,8 +14,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def printable(value: object) -> str:
     """Text with control characters removed (never send escapes through a file or terminal)."""
     text = "" if value is None else str(value)
-    if any(ord(c) < 32 and c not in "\n" or 0x7F <= ord(c) < 0xA0 for c in text):
-        text = "".join(c for c in text if not (ord(c) < 32 and c != "\n" or 0x7F <= ord(c) < 0xA0))
+    if any((ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0 for c in text):
+        text = "".join(c for c in text if not ((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0))
     return text
 
 

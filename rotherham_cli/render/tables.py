@@ -76,9 +76,10 @@ def line_table(header: list[str], rows: list[list[Text]], widths: list[int], jus
     """
     gap = Text("   ")
     out = Text()
-    out.append_text(gap.join(_fit(Text(h, style="bold"), w, j) for h, w, j in zip(header, widths, justify)))
+    heads = zip(header, widths, justify, strict=True)
+    out.append_text(gap.join(_fit(Text(h, style="bold"), w, j) for h, w, j in heads))
     out.append("\n" + "─" * (sum(widths) + 3 * (len(widths) - 1)) + "\n")
-    out.append_text(Text("\n").join(gap.join(_fit(c, w, j) for c, w, j in zip(row, widths, justify))
+    out.append_text(Text("\n").join(gap.join(_fit(c, w, j) for c, w, j in zip(row, widths, justify, strict=True))
                                      for row in rows))
     if caption:
         out.append("\n" + caption, style="dim")
@@ -174,7 +175,8 @@ def visit_detail(r: Record) -> Group:
             parts.append(Padding(line, (0, 0, 0, 2), expand=False))
     if r.recommendations:
         parts += [Text(""), _heading("Recommendations")]
-        parts += [Padding(Text(f"{i}. ") + plain(t), (0, 0, 0, 2), expand=False) for i, t in enumerate(r.recommendations, 1)]
+        parts += [Padding(Text(f"{i}. ") + plain(t), (0, 0, 0, 2), expand=False)
+                  for i, t in enumerate(r.recommendations, 1)]
     if r.notes:
         parts += [Text(""), _heading("Notes")]
         parts += [Padding(Text("• ") + plain(t), (0, 0, 0, 2), expand=False) for t in r.notes]
@@ -238,7 +240,8 @@ def diff_renderable(d: Diff) -> Group:
     if not d.between:
         parts.append(Padding(Text("none", style="dim"), (0, 0, 0, 2), expand=False))
     for r in d.between:
-        parts.append(Padding(Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r), (0, 0, 0, 2), expand=False))
+        line = Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r)
+        parts.append(Padding(line, (0, 0, 0, 2), expand=False))
     return Group(*parts)
 
 
