@@ -510,9 +510,13 @@ def check(
         out_text(json_text([dict(zip(header, row, strict=True)) for row in rows]))
     elif fmt is Format.table:
         if found:
+            from rich.text import Text
+
             from .render.tables import rows_table
 
-            show_rich(rows_table(header, rows))
+            brief = [[row[0], row[3] or row[2], row[4] or "—", row[5] or "—", row[6] or "—"] for row in rows]
+            details = [Text(f"{row[3] or row[2]}: {row[7]}", style="dim") for row in rows if row[7]]
+            show_rich(rows_table(["disagreement", "visit", "area", "official", "record"], brief), *details)
     else:
         _print_rows(fmt, header, rows)
     checked = 1 if authority else len({r.authority.name for r in loaded})

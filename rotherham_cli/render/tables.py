@@ -281,11 +281,8 @@ def timeline_footer(t: Timeline) -> Text | None:
                 style="italic")
 
 
-def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Table:
-    """A plain table of text rows (for reports such as `check`)."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for h in header:
-        table.add_column(h)
-    for row in rows:
-        table.add_row(*(plain(c) for c in row))
-    return table
+def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Text:
+    """A plain table of text rows, one line each, nothing cut (for reports such as `check`)."""
+    cells = [[plain(c) for c in row] for row in rows]
+    widths = [max([len(h)] + [row[i].cell_len for row in cells]) for i, h in enumerate(header)]
+    return line_table(list(header), cells, widths, ["left"] * len(header))
