@@ -530,7 +530,7 @@ def check(
 def main() -> None:
     """Entry point of the `judgements` console script."""
     try:
-        app()
+        app(prog_name="judgements")
     except KeyboardInterrupt:  # pragma: no cover - interrupted outside a command
         err("Interrupted.")
         sys.exit(EXIT_INTERRUPTED)

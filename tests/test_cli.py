@@ -29,7 +29,26 @@ def test_help_lists_commands_with_examples(run):
     assert "judgements diff 2014 2017" in res.stdout
 
 
-@pytest.mark.parametrize("command", ["list", "show", "validate", "diff", "timeline", "export", "schema"])
+ALL_COMMANDS = ["list", "show", "validate", "diff", "timeline", "export", "schema", "import-report",
+                "import-official", "check"]
+
+
+def test_help_names_every_command():
+    from rotherham_cli.cli import app
+
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert sorted(names) == sorted(ALL_COMMANDS)
+
+
+def test_readme_documents_every_command():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    for command in ALL_COMMANDS:
+        assert f"judgements {command}" in readme, command
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS)
 def test_every_command_has_help_with_examples(run, command):
     res = run(command, "--help")
     assert res.exit_code == 0
