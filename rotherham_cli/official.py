@@ -702,6 +702,26 @@ class _Builder:
 
     # ---- the 2025 edition -----------------------------------------------------------------
 
+    def in_year_visit(self, row: _Row, with_published: bool) -> OfficialInspection:
+        """One row of an in-year sheet (inspections and visits of the year, with their themes)."""
+        name, code, spelling = self.authority(row)
+        kind = row.kind(("", _TYPE))
+        if kind is None:
+            raise OfficialDataError(f"{row._where(('', _TYPE))}: no inspection or visit type")
+        return OfficialInspection(
+            name,
+            code,
+            kind,
+            None,
+            row.date(("", _START)),
+            row.date(("", _PUB)) if with_published else None,
+            row.grades(""),
+            row.theme(("", _THEME)),
+            row.table.sheet,
+            row.number,
+            spelling=spelling,
+        )
+
     def read_outcomes(self) -> None:
         book = self.book
         index: dict[tuple, OfficialInspection] = {}
@@ -736,24 +756,7 @@ class _Builder:
 
         (in_year,) = book.tables(self.edition, "in_year")
         for number, cells in in_year.rows:
-            row = _Row(book, in_year, number, cells)
-            name, code, spelling = self.authority(row)
-            kind = row.kind(("", _TYPE))
-            if kind is None:
-                raise OfficialDataError(f"{row._where(('', _TYPE))}: no inspection or visit type")
-            ins = OfficialInspection(
-                name,
-                code,
-                kind,
-                None,
-                row.date(("", _START)),
-                row.date(("", _PUB)),
-                row.grades(""),
-                row.theme(("", _THEME)),
-                in_year.sheet,
-                number,
-                spelling=spelling,
-            )
+            ins = self.in_year_visit(_Row(book, in_year, number, cells), with_published=True)
             key = (name, kind, ins.start, ins.published)
             if key in index:
                 self._same(index[key], ins)
@@ -860,24 +863,7 @@ class _Builder:
 
         (in_year,) = book.tables(self.edition, "in_year")
         for number, cells in in_year.rows:
-            row = _Row(book, in_year, number, cells)
-            name, code, spelling = self.authority(row)
-            kind = row.kind(("", _TYPE))
-            if kind is None:
-                raise OfficialDataError(f"{row._where(('', _TYPE))}: no inspection or visit type")
-            ins = OfficialInspection(
-                name,
-                code,
-                kind,
-                None,
-                row.date(("", _START)),
-                None,
-                row.grades(""),
-                row.theme(("", _THEME)),
-                in_year.sheet,
-                number,
-                spelling=spelling,
-            )
+            ins = self.in_year_visit(_Row(book, in_year, number, cells), with_published=False)
             if kind.graded:
                 match = self._match_published(ins, wide)
                 if match is not None:
