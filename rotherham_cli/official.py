@@ -757,13 +757,13 @@ class _Builder:
         (in_year,) = book.tables(self.edition, "in_year")
         for number, cells in in_year.rows:
             ins = self.in_year_visit(_Row(book, in_year, number, cells), with_published=True)
-            key = (name, kind, ins.start, ins.published)
+            key = (ins.authority, ins.kind, ins.start, ins.published)
             if key in index:
                 self._same(index[key], ins)
                 continue
-            if kind.graded:
+            if ins.kind.graded:
                 self.warnings.append(
-                    f"{in_year.sheet} row {number}: a {kind.value} of {name} not in {_HISTORY}"
+                    f"{in_year.sheet} row {number}: a {ins.kind.value} of {ins.authority} not in {_HISTORY}"
                 )
             index[key] = ins
             self.inspections.append(ins)
@@ -864,14 +864,14 @@ class _Builder:
         (in_year,) = book.tables(self.edition, "in_year")
         for number, cells in in_year.rows:
             ins = self.in_year_visit(_Row(book, in_year, number, cells), with_published=False)
-            if kind.graded:
+            if ins.kind.graded:
                 match = self._match_published(ins, wide)
                 if match is not None:
                     match.start = ins.start
                     self._same(match, ins)
                     continue
                 self.warnings.append(
-                    f"{in_year.sheet} row {number}: a {kind.value} of {name} ({ins.start}) not in "
+                    f"{in_year.sheet} row {number}: a {ins.kind.value} of {ins.authority} ({ins.start}) not in "
                     "LA_inspections_2009-2023; imported without a publication date"
                 )
             self.inspections.append(ins)
