@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .choices import Layout
 from .models import Record
+from .official import ILACS_HISTORY_COLUMNS
 from .vocab import AREA_ORDER, KINDS, VISIT_THEMES, Area, Framework, Kind
 
 LAYOUTS = tuple(layout.value for layout in Layout)
@@ -68,23 +69,9 @@ def wide_rows(records: Sequence[Record]) -> Rows:
     return header, rows
 
 
-# The ILACS_inspection_history table of "Local authority inspection outcomes as at 31 March 2025"
-# (Ofsted official statistics), its headers exactly as published.
-OFSTED_HISTORY_HEADER = [
-    "Web link",
-    "Local authority area code",
-    "Local authority name",
-    "Local authority status",
-    "Ofsted region",
-    "Inspection date",
-    "Publication date",
-    "Inspection type",
-    "Overall effectiveness",
-    "The impact of leaders on social work practice with children and families",
-    "The experiences and progress of children who need help and protection",
-    "The experiences and progress of children in care",
-    "The experiences and progress of care leavers",
-]
+# Ofsted's own layout: the ILACS_inspection_history table of "Local authority inspection outcomes as
+# at 31 March 2025", its headers exactly as published (their one home is the official-data reader).
+OFSTED_HISTORY_HEADER = list(ILACS_HISTORY_COLUMNS)
 _OFSTED_AREAS = (Area.OVERALL_EFFECTIVENESS, Area.LEADERSHIP, Area.HELP_AND_PROTECTION,
                  Area.CHILDREN_IN_CARE, Area.CARE_LEAVERS)
 _ILACS_GRADED = (Kind.ILACS_STANDARD, Kind.ILACS_SHORT)

@@ -378,6 +378,15 @@ def _wording_of(headers: dict[str, Field], f: Field) -> str:
     return next(w for w, g in headers.items() if g == f)
 
 
+# The columns of the 2025 release's ILACS_inspection_history table, in their published order: the
+# layout `judgements export --layout ofsted` writes.
+ILACS_HISTORY_COLUMNS: tuple[str, ...] = tuple(
+    _wording_of(_OUTCOMES, f)
+    for f in (("", _LINK), ("", _ONS), ("", _NAME), ("", _STATUS), ("", _REGION), ("", _START), ("", _PUB),
+              ("", _TYPE), *(("", a) for a in _ILACS_AREAS))
+)
+
+
 # --------------------------------------------------------------------------------------------
 # Reading sheets
 # --------------------------------------------------------------------------------------------

@@ -66,7 +66,13 @@ def test_wide_csv_has_one_row_per_visit(run):
 def test_ofsted_layout(run):
     text = run("export", *R, "--layout", "ofsted").stdout
     reader = list(csv.reader(io.StringIO(text, newline="")))
-    assert reader[0] == OFSTED_HISTORY_HEADER
+    assert reader[0] == OFSTED_HISTORY_HEADER == [  # as published in the 2025 release
+        "Web link", "Local authority area code", "Local authority name", "Local authority status", "Ofsted region",
+        "Inspection date", "Publication date", "Inspection type", "Overall effectiveness",
+        "The impact of leaders on social work practice with children and families",
+        "The experiences and progress of children who need help and protection",
+        "The experiences and progress of children in care", "The experiences and progress of care leavers",
+    ]
     assert reader[1:] == [
         ["", "E06088888", "Sampleton", "", "", "2019-10-07", "2019-12-19", "ILACS Standard Inspection",
          "Requires improvement to be good", "Requires improvement to be good", "Inadequate",
