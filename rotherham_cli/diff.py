@@ -42,6 +42,16 @@ class Diff:
     themes: dict[str, list[str]]
     between: list[Record] = field(default_factory=list)
 
+    def rows(self) -> tuple[list[str], list[list[object]]]:
+        """The grade rows as plain text (for Markdown): area, the two grades, change, steps, note."""
+        header = ["Area", self.before.id, self.after.id, "Change", "Steps", "Note"]
+        rows = [
+            [r.area.short, r.before.label if r.before else "not judged", r.after.label if r.after else "not judged",
+             r.change.replace("_", " "), r.steps, r.note or ""]
+            for r in self.areas
+        ]
+        return header, rows
+
     def count(self, change: str) -> int:
         return sum(1 for a in self.areas if a.change == change)
 

@@ -1165,6 +1165,16 @@ class Disagreement:
     detail: str = ""
 
 
+CHECK_HEADER = ["disagreement", "authority", "official", "record", "area", "official value", "record value",
+                "detail"]
+
+
+def check_rows(found: list[Disagreement]) -> list[list[str]]:
+    """Disagreements as rows of plain text under :data:`CHECK_HEADER`."""
+    return [[d.kind, d.authority, d.official_id or "", d.record_id or "", d.area.value if d.area else "",
+             d.official or "", d.record or "", d.detail] for d in found]
+
+
 def _pd(value) -> str | None:
     return None if value is None else str(value)
 

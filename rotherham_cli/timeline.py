@@ -30,6 +30,19 @@ class Timeline:
     def cell(self, area: Area, column: int) -> Cell | None:
         return self.cells.get((area, column))
 
+    def rows(self) -> tuple[list[str], list[list[object]]]:
+        """The matrix as plain text (for CSV and Markdown), with the ungraded visits as a last row."""
+        header = ["area", *(r.id for r in self.columns)]
+        rows: list[list[object]] = []
+        for area in self.areas:
+            row: list[object] = [area.value]
+            for i in range(len(self.columns)):
+                c = self.cell(area, i)
+                row.append("" if c is None else c.grade.label + (f" ({c.change} {c.steps})" if c.steps else ""))
+            rows.append(row)
+        rows.append(["visits_before", *("; ".join(v.id for v in vs) for vs in self.visits_before)])
+        return header, rows
+
     def to_dict(self) -> dict:
         return {
             "inspections": [

@@ -1,0 +1,204 @@
+"""The `judgements` application: the Typer app, shared options, output helpers and error handling.
+
+Heavy modules (pydantic, rich, the records) are imported inside the commands, so that
+`--version`, `--help` and shell completion stay instant.
+
+Exit codes: 0 success, 1 bad or missing data, 2 wrong usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from ..choices import Format
+
+EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+DEBUG_ENV = "JUDGEMENTS_DEBUG"
+
+app = typer.Typer(
+    name="judgements",
+    help=(
+        "Track Ofsted's judgements on a local authority's children's services: every visit, "
+        "graded or not, with its findings and sources, and what changed between two of them."
+        "\n\nThe shipped records cover Rotherham; --records DIR or $JUDGEMENTS_RECORDS point "
+        "at another record set."
+    ),
+    epilog=(
+        "\b\nExamples:\n"
+        "  judgements list\n"
+        "  judgements show rotherham-2014-sif-inspection\n"
+        "  judgements diff 2014 2017\n"
+        "  judgements timeline\n"
+        "  judgements export --format csv --output judgements.csv"
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Output and errors
+# ---------------------------------------------------------------------------------------------
+
+
+def screen_width() -> int:
+    from rich.console import Console
+
+    return Console().width
+
+
+def show_rich(*renderables) -> None:
+    """Print Rich renderables on stdout, without the trailing spaces Rich pads lines with."""
+    import io
+    import re
+
+    from rich.console import Console
+
+    screen = Console(highlight=False)
+    buf = io.StringIO()
+    console = Console(
+        file=buf, width=screen.width, color_system=screen.color_system, force_terminal=screen.is_terminal,
+        no_color=screen.no_color, highlight=False, emoji=False, legacy_windows=False,
+    )
+    from rich.text import Text
+
+    for renderable in renderables:
+        # A one-line-per-row Text table overflows a narrow screen rather than folding its rows.
+        console.print(renderable, soft_wrap=isinstance(renderable, Text))
+    trailing = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+    out_text(trailing.sub(r"\1", buf.getvalue()))
+
+
+def err(message: str) -> None:
+    """One line on stderr. Never markup, never a traceback."""
+    from ..render.machine import printable
+
+    sys.stderr.write(printable(message) + "\n")
+
+
+def out_text(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def handle_errors(func):
+    """Turn the project's errors into one line each and a stable exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from ..errors import JudgementsError, RecordProblems
+
+        try:
+            return func(*args, **kwargs)
+        except RecordProblems as exc:
+            for problem in exc.problems:
+                err(str(problem))
+            files = len({p.file for p in exc.problems})
+            err(f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} in {files} file{'s' * (files != 1)}")
+            raise typer.Exit(EXIT_DATA) from None
+        except JudgementsError as exc:
+            err(f"Error: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err("Interrupted.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            err(f"Error: unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for the full traceback)")
+            raise typer.Exit(EXIT_DATA) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        out_text(f"judgements {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared options
+# ---------------------------------------------------------------------------------------------
+
+RecordsOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--records", metavar="DIR",
+        help="Folder of record files (default: $JUDGEMENTS_RECORDS, else the shipped records).",
+    ),
+]
+AuthorityOpt = Annotated[
+    Optional[str], typer.Option("--authority", "-a", metavar="NAME", help="Only this authority (name or ONS code).")
+]
+KindOpt = Annotated[
+    Optional[str],
+    typer.Option("--kind", "-k", metavar="KIND",
+                 help="'graded', 'visits' (ungraded) or a kind such as focused_visit, sif_inspection."),
+]
+SinceOpt = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", help="From this year on.")]
+UntilOpt = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help="Up to this year.")]
+
+
+def _load(records: Optional[str]):
+    from ..loader import load_valid
+
+    return load_valid(records)
+
+
+def _filtered(records, authority, kind=None, since=None, until=None):
+    from ..query import check_authority, filter_records
+
+    loaded = _load(records)
+    check_authority(loaded, authority)
+    return loaded, filter_records(loaded, authority, kind, since, until)
+
+
+def _print_rows(fmt: Format, header, rows) -> None:
+    from ..render import machine
+
+    if fmt is Format.csv:
+        out_text(machine.csv_text(header, rows))
+    elif fmt is Format.markdown:
+        out_text(machine.markdown_text(header, rows))
+    else:  # pragma: no cover - callers handle table and json
+        raise AssertionError(fmt)
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    """Entry point of the `judgements` console script."""
+    try:
+        app(prog_name="judgements")
+    except KeyboardInterrupt:  # pragma: no cover - interrupted outside a command
+        err("Interrupted.")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,99 @@
+"""Commands that compare visits: diff and timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..choices import Format
+from .app import (
+    AuthorityOpt,
+    RecordsOpt,
+    SinceOpt,
+    UntilOpt,
+    _filtered,
+    _load,
+    _print_rows,
+    app,
+    err,
+    handle_errors,
+    out_text,
+    show_rich,
+)
+
+
+@app.command(epilog="\b\nExamples:\n  judgements diff                # previous graded inspection vs the latest\n"
+             "  judgements diff 2014 2017\n  judgements diff rotherham-2019-focused-visit latest --format json")
+@handle_errors
+def diff(
+    visit_a: Annotated[
+        Optional[str], typer.Argument(metavar="[A]", help="The earlier visit (default: previous).")
+    ] = None,
+    visit_b: Annotated[Optional[str], typer.Argument(metavar="[B]", help="The later visit (default: latest).")] = None,
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+) -> None:
+    """Compare two visits: each area's grade and change, themes of concern, visits between."""
+    from ..diff import diff as make_diff
+    from ..errors import UsageError
+    from ..query import resolve_visit
+
+    if visit_a is not None and visit_b is None:
+        raise UsageError("give two visits, or none to compare 'previous' with 'latest'")
+    loaded = _load(records)
+    a = resolve_visit(loaded, visit_a or "previous", authority)
+    b = resolve_visit(loaded, visit_b or "latest", authority)
+    if a.id == b.id:
+        raise UsageError(f"both sides are {a.id}; name two different visits")
+    if a.authority.name != b.authority.name:
+        raise UsageError(f"{a.id} and {b.id} are visits to different authorities")
+    d = make_diff(a, b, loaded)
+    if fmt is Format.table:
+        from ..render.tables import diff_renderable
+
+        show_rich(diff_renderable(d))
+    elif fmt is Format.json:
+        from ..render.machine import json_text
+
+        out_text(json_text(d.to_dict()))
+    elif fmt is Format.markdown:
+        from ..render.machine import markdown_text
+
+        header, rows = d.rows()
+        out_text(markdown_text(header, rows))
+    else:
+        raise UsageError("--format csv is not available for diff; use table, json or markdown")
+
+
+@app.command(epilog="\b\nExamples:\n  judgements timeline\n  judgements timeline --since 2014\n"
+             "  judgements timeline --format csv > timeline.csv")
+@handle_errors
+def timeline(
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """The journey on one screen: grades by area across every graded inspection, with changes marked."""
+    from ..timeline import build_timeline
+
+    _, chosen = _filtered(records, authority, None, since, until)
+    t = build_timeline(chosen)
+    if fmt is Format.table:
+        from ..render.tables import timeline_footer, timeline_table
+
+        if not t.columns:
+            err("No graded inspections match.")
+            return
+        footer = timeline_footer(t)
+        show_rich(timeline_table(t), *([footer] if footer is not None else []))
+    elif fmt is Format.json:
+        from ..render.machine import json_text
+
+        out_text(json_text(t.to_dict()))
+    else:
+        header, rows = t.rows()
+        _print_rows(fmt, header, rows)

@@ -1,0 +1,73 @@
+"""judgements export: CSV, JSON and Markdown, written safely."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from ..choices import Format, Layout
+from .app import (
+    AuthorityOpt,
+    KindOpt,
+    RecordsOpt,
+    SinceOpt,
+    UntilOpt,
+    _filtered,
+    app,
+    err,
+    handle_errors,
+)
+
+
+@app.command(epilog="\b\nExamples:\n  judgements export > judgements.csv\n"
+             "  judgements export --layout wide --output grades.csv --bom\n"
+             "  judgements export --format json --kind graded\n"
+             "  judgements export --layout ofsted --output history.csv --force")
+@handle_errors
+def export(
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="csv, json or markdown.")] = Format.csv,
+    layout: Annotated[
+        Optional[Layout],
+        typer.Option("--layout", "-l", help="long (one row per judgement; CSV default), wide (one row per "
+                     "visit; Markdown default) or ofsted (Ofsted's ILACS history table)."),
+    ] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
+                                                  help="Write to FILE (atomically) instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark (for Excel).")] = False,
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    kind: KindOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Export visits as CSV, JSON or Markdown, to stdout or safely to a file."""
+    from ..errors import UsageError
+    from ..export import layout_rows, record_data, report_rows
+    from ..render import machine
+
+    if fmt is Format.table:
+        raise UsageError("export writes csv, json or markdown; for a table use 'judgements list'")
+    if fmt is Format.json and layout is not None:
+        raise UsageError("--layout applies to csv and markdown; JSON is always full records")
+    if bom and fmt is not Format.csv:
+        raise UsageError("--bom applies to CSV only")
+    if force and output is None:
+        raise UsageError("--force needs --output FILE")
+    _, chosen = _filtered(records, authority, kind, since, until)
+    if fmt is Format.json:
+        data = machine.json_text(record_data(chosen)).encode("utf-8")
+    elif fmt is Format.csv:
+        data = machine.csv_bytes(*layout_rows(chosen, (layout or Layout.long).value), bom=bom)
+    else:
+        data = machine.markdown_text(*report_rows(chosen, (layout or Layout.wide).value)).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from ..output import write_atomic
+
+    path = write_atomic(output, data, force=force)
+    err(f"Wrote {len(chosen)} visit{'s' * (len(chosen) != 1)} to {path}")

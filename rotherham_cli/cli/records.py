@@ -1,0 +1,111 @@
+"""Commands over the record set: list, show, validate, schema."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..choices import Format
+from .app import (
+    AuthorityOpt,
+    KindOpt,
+    RecordsOpt,
+    SinceOpt,
+    UntilOpt,
+    _filtered,
+    _load,
+    _print_rows,
+    app,
+    err,
+    handle_errors,
+    out_text,
+    screen_width,
+    show_rich,
+)
+
+
+@app.command("list", epilog="\b\nExamples:\n  judgements list\n  judgements list --kind graded --since 2014\n"
+             "  judgements list --kind visits --format csv > visits.csv")
+@handle_errors
+def list_(
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    kind: KindOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
+    """List every visit, oldest first: when, kind, overall grade or visit theme, and a summary."""
+    from ..export import list_rows, record_data
+
+    _, chosen = _filtered(records, authority, kind, since, until)
+    if fmt is Format.table:
+        from ..render.tables import list_table
+
+        if not chosen:
+            err("No visits match.")
+            return
+        show_rich(list_table(chosen, screen_width()))
+    elif fmt is Format.json:
+        from ..render.machine import json_text
+
+        out_text(json_text(record_data(chosen)))
+    else:
+        _print_rows(fmt, *list_rows(chosen))
+
+
+@app.command(epilog="\b\nExamples:\n  judgements show rotherham-2017-sif-reinspection\n"
+             "  judgements show 2022\n  judgements show latest --format json")
+@handle_errors
+def show(
+    visit: Annotated[str, typer.Argument(help="An id, a year, 'latest', 'previous' or 'first'.")],
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Show one visit in full: grades with their official wording, findings, recommendations, sources."""
+    from ..errors import UsageError
+    from ..query import resolve_visit
+
+    record = resolve_visit(_load(records), visit, authority)
+    if fmt is Format.table:
+        from ..render.tables import visit_detail
+
+        show_rich(visit_detail(record))
+    elif fmt is Format.json:
+        from ..export import record_data
+        from ..render.machine import json_text
+
+        out_text(json_text(record_data([record])[0]))
+    else:
+        raise UsageError(f"--format {fmt.value} is not available for show; use table or json")
+
+
+@app.command(epilog="\b\nExamples:\n  judgements validate\n  judgements validate --records my-records/")
+@handle_errors
+def validate(records: RecordsOpt = None) -> None:
+    """Check every record; print 'N records OK' or every problem in every file (exit 1)."""
+    from ..errors import RecordProblems
+    from ..loader import load_records
+
+    result = load_records(records)
+    if result.problems:
+        raise RecordProblems(result.problems)
+    n = len(result.records)
+    out_text(f"{n} record{'s' * (n != 1)} OK\n")
+
+
+
+
+@app.command(epilog="\b\nExamples:\n  judgements schema > record.schema.json")
+@handle_errors
+def schema() -> None:
+    """Print the JSON Schema of a record (for editors' YAML support)."""
+    from ..models import Record
+    from ..render.machine import json_text
+
+    data = Record.model_json_schema()
+    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data["title"] = "judgements visit record"
+    out_text(json_text(data))
