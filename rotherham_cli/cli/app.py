@@ -165,21 +165,21 @@ SinceOpt = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", help
 UntilOpt = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help="Up to this year.")]
 
 
-def _load(records: Optional[str]):
+def load(records: Optional[str]):
     from ..loader import load_valid
 
     return load_valid(records)
 
 
-def _filtered(records, authority, kind=None, since=None, until=None):
+def filtered(records, authority, kind=None, since=None, until=None):
     from ..query import check_authority, filter_records
 
-    loaded = _load(records)
+    loaded = load(records)
     check_authority(loaded, authority)
     return loaded, filter_records(loaded, authority, kind, since, until)
 
 
-def _print_rows(fmt: Format, header, rows) -> None:
+def print_rows(fmt: Format, header, rows) -> None:
     from ..render import machine
 
     if fmt is Format.csv:

@@ -12,13 +12,13 @@ from .app import (
     RecordsOpt,
     SinceOpt,
     UntilOpt,
-    _filtered,
-    _load,
-    _print_rows,
     app,
     err,
+    filtered,
     handle_errors,
+    load,
     out_text,
+    print_rows,
     show_rich,
 )
 
@@ -42,7 +42,7 @@ def diff(
 
     if visit_a is not None and visit_b is None:
         raise UsageError("give two visits, or none to compare 'previous' with 'latest'")
-    loaded = _load(records)
+    loaded = load(records)
     a = resolve_visit(loaded, visit_a or "previous", authority)
     b = resolve_visit(loaded, visit_b or "latest", authority)
     if a.id == b.id:
@@ -80,7 +80,7 @@ def timeline(
     """The journey on one screen: grades by area across every graded inspection, with changes marked."""
     from ..timeline import build_timeline
 
-    _, chosen = _filtered(records, authority, None, since, until)
+    _, chosen = filtered(records, authority, None, since, until)
     t = build_timeline(chosen)
     if fmt is Format.table:
         from ..render.tables import timeline_footer, timeline_table
@@ -96,4 +96,4 @@ def timeline(
         out_text(json_text(t.to_dict()))
     else:
         header, rows = t.rows()
-        _print_rows(fmt, header, rows)
+        print_rows(fmt, header, rows)

@@ -14,9 +14,9 @@ from .app import (
     RecordsOpt,
     SinceOpt,
     UntilOpt,
-    _filtered,
     app,
     err,
+    filtered,
     handle_errors,
 )
 
@@ -56,7 +56,7 @@ def export(
         raise UsageError("--bom applies to CSV only")
     if force and output is None:
         raise UsageError("--force needs --output FILE")
-    _, chosen = _filtered(records, authority, kind, since, until)
+    _, chosen = filtered(records, authority, kind, since, until)
     if fmt is Format.json:
         data = machine.json_text(record_data(chosen)).encode("utf-8")
     elif fmt is Format.csv:

@@ -11,12 +11,12 @@ from .app import (
     EXIT_DATA,
     AuthorityOpt,
     RecordsOpt,
-    _load,
-    _print_rows,
     app,
     err,
     handle_errors,
+    load,
     out_text,
+    print_rows,
     show_rich,
 )
 
@@ -101,7 +101,7 @@ def check(
     from ..official import CHECK_HEADER, check_rows, read_release
     from ..official import check as compare
 
-    loaded = _load(records)
+    loaded = load(records)
     rel = read_release(against)
     found = compare(loaded, rel, authority)
     header, rows = CHECK_HEADER, check_rows(found)
@@ -119,7 +119,7 @@ def check(
             details = [Text(f"{row[3] or row[2]}: {row[7]}", style="dim") for row in rows if row[7]]
             show_rich(rows_table(["disagreement", "visit", "area", "official", "record"], brief), *details)
     else:
-        _print_rows(fmt, header, rows)
+        print_rows(fmt, header, rows)
     checked = 1 if authority else len({r.authority.name for r in loaded})
     if found:
         err(f"{len(found)} disagreement{'s' * (len(found) != 1)} with '{rel.title}' ({rel.published})")

@@ -13,13 +13,13 @@ from .app import (
     RecordsOpt,
     SinceOpt,
     UntilOpt,
-    _filtered,
-    _load,
-    _print_rows,
     app,
     err,
+    filtered,
     handle_errors,
+    load,
     out_text,
+    print_rows,
     screen_width,
     show_rich,
 )
@@ -39,7 +39,7 @@ def list_(
     """List every visit, oldest first: when, kind, overall grade or visit theme, and a summary."""
     from ..export import list_rows, record_data
 
-    _, chosen = _filtered(records, authority, kind, since, until)
+    _, chosen = filtered(records, authority, kind, since, until)
     if fmt is Format.table:
         from ..render.tables import list_table
 
@@ -52,7 +52,7 @@ def list_(
 
         out_text(json_text(record_data(chosen)))
     else:
-        _print_rows(fmt, *list_rows(chosen))
+        print_rows(fmt, *list_rows(chosen))
 
 
 @app.command(epilog="\b\nExamples:\n  judgements show rotherham-2017-sif-reinspection\n"
@@ -68,7 +68,7 @@ def show(
     from ..errors import UsageError
     from ..query import resolve_visit
 
-    record = resolve_visit(_load(records), visit, authority)
+    record = resolve_visit(load(records), visit, authority)
     if fmt is Format.table:
         from ..render.tables import visit_detail
 
