@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 import yaml
+from conftest import BROKEN as BROKEN_DIR
 from conftest import GOOD
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -208,3 +209,18 @@ def test_arbitrary_yaml(value):
 def test_arbitrary_text_near_a_record(noise):
     # Mutations of a valid record: keep its shape, break its content.
     _check((GOOD_TEXT[: len(GOOD_TEXT) // 2] + noise).encode("utf-8", "surrogatepass"))
+
+
+def test_pure_python_parser_fallback_gives_the_same_records_and_errors(monkeypatch):
+    """Without libyaml the reader falls back to PyYAML's pure-Python parser, with the same results."""
+    from rotherham_cli.loader import load_records
+
+    with_libyaml = load_records(GOOD).records
+    broken_with = {str(p) for p in load_records(BROKEN_DIR).problems}
+    monkeypatch.setattr(safeyaml, "_Parser", yaml.SafeLoader)
+    assert [r.model_dump() for r in load_records(GOOD).records] == [r.model_dump() for r in with_libyaml]
+    assert {str(p) for p in load_records(BROKEN_DIR).problems} == broken_with
+    for case in ("duplicate key", "alias bomb", "python tag", "tabs"):
+        content, expected = CASES[case]
+        _, problems = load_bytes(content, "x.yaml")
+        assert expected in str(problems[0]), case
