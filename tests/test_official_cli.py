@@ -88,3 +88,32 @@ def test_check_finds_a_missing_record(run, tmp_path):
     rows = res.stdout.splitlines()
     assert rows[0].startswith("disagreement,authority,official,record")
     assert len(rows) == 2 and rows[1].startswith("missing record,Rotherham,")
+
+
+def test_imported_grades_exported_as_json_match_the_spreadsheet_cell_for_cell(run, tmp_path):
+    """Every graded cell of the 2025 ILACS history, through import-official and export --format json."""
+    from python_calamine import CalamineWorkbook
+
+    from rotherham_cli.vocab import FRAMEWORKS, Framework, Grade
+
+    out = tmp_path / "all"
+    assert run("import-official", R2025, "--output", out).exit_code == 0
+    exported = json.loads(run("export", "--records", out, "--format", "json", "--kind", "graded").stdout)
+    by_key = {(r["authority"]["ons_code"], r["published"]): r for r in exported}
+    rows = CalamineWorkbook.from_path(str(R2025)).get_sheet_by_name("ILACS_inspection_history").to_python()
+    header = rows[2]
+    areas = {wording: area.value for area, wording in FRAMEWORKS[Framework.ILACS_2023].areas.items()}
+    compared = 0
+    for row in rows[3:]:
+        cells = dict(zip(header, row, strict=True))
+        record = by_key[(cells["Local authority area code"], cells["Publication date"].date().isoformat())]
+        for wording, area in areas.items():
+            official = cells[wording].strip()
+            got = record["judgements"].get(area)
+            if official in ("", "-"):
+                assert got is None
+            else:
+                assert Grade(got).label == official, (record["id"], area)
+                compared += 1
+        assert record["start"] == cells["Inspection date"].date().isoformat()
+    assert len(rows) - 3 == 271 and compared == 271 * 4 + sum(1 for r in rows[3:] if r[12].strip())
