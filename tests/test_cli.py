@@ -245,3 +245,29 @@ def test_schema(run):
     assert set(data["required"]) >= {"id", "authority", "kind", "framework", "sources"}
     start = data["properties"]["start"]["anyOf"][0]
     assert start["pattern"] == r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def test_interrupt_exits_130_without_traceback(run, monkeypatch):
+    import rotherham_cli.loader as loader
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(loader, "load_valid", interrupted)
+    res = run("list", *R)
+    assert (res.exit_code, res.stdout, res.stderr) == (130, "", "Interrupted.\n")
+
+
+def test_unexpected_failure_is_one_line_with_the_debug_hint(run, monkeypatch):
+    import rotherham_cli.loader as loader
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(loader, "load_valid", broken)
+    res = run("list", *R)
+    assert (res.exit_code, res.stdout) == (1, "")
+    assert res.stderr == (
+        "Error: unexpected RuntimeError: disk on fire (set JUDGEMENTS_DEBUG=1 for the full traceback)\n")
+    with pytest.raises(RuntimeError):
+        run("list", *R, env={"JUDGEMENTS_DEBUG": "1"})
