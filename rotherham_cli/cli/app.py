@@ -163,6 +163,7 @@ KindOpt = Annotated[
 ]
 SinceOpt = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", help="From this year on.")]
 UntilOpt = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help="Up to this year.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or markdown.")]
 
 
 def load(records: Optional[str]):

@@ -9,6 +9,7 @@ import typer
 from ..choices import Format
 from .app import (
     AuthorityOpt,
+    FormatOpt,
     RecordsOpt,
     SinceOpt,
     UntilOpt,
@@ -75,7 +76,7 @@ def timeline(
     authority: AuthorityOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """The journey on one screen: grades by area across every graded inspection, with changes marked."""
     from ..timeline import build_timeline

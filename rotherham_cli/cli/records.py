@@ -9,6 +9,7 @@ import typer
 from ..choices import Format
 from .app import (
     AuthorityOpt,
+    FormatOpt,
     KindOpt,
     RecordsOpt,
     SinceOpt,
@@ -34,7 +35,7 @@ def list_(
     kind: KindOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """List every visit, oldest first: when, kind, overall grade or visit theme, and a summary."""
     from ..export import list_rows, record_data
