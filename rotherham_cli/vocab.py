@@ -367,7 +367,7 @@ class KindInfo:
     frameworks: tuple[Framework, ...]
     # Where a kind grades only some of its framework's areas (pre-2013 kinds), those areas.
     areas: tuple[Area, ...] | None = None
-    # Which areas a record of this kind must grade, at the least, when it is graded.
+    # The wording of this kind in Ofsted's official statistics ("ILACS Short Inspection").
     official_name: str = ""
 
 
