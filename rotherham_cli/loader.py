@@ -45,6 +45,7 @@ class LoadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
+    paths: dict[str, Path] = field(default_factory=dict)  # record id -> its file
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -161,6 +162,8 @@ def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[
         for loc, msg in exc.problems:
             line, col = doc.position(loc)
             problems.append(Problem(name, line, col, _field_name(loc), msg))
+    if record is not None and not problems:
+        problems.extend(_record_checks(record, name, doc))
     if expected_id is not None:
         given = doc.value.get("id")
         if isinstance(given, str) and given != expected_id:
@@ -171,32 +174,81 @@ def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[
     return (record if not problems else None), problems
 
 
-def _list_dir(folder: Path) -> list[Path]:
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Every record file under a folder, sub-folders included, in path order.
+
+    Hidden files and folders are passed over, and so is anything that is not a .yaml/.yml file (a
+    README, a spreadsheet a user saved there): a records folder may hold other things.
+    """
     if not folder.exists():
         raise RecordsDirError(f"{folder}: records folder does not exist")
     if not folder.is_dir():
         raise RecordsDirError(f"{folder}: is a file, not a records folder")
-    try:
-        return sorted(folder.iterdir())
-    except OSError as exc:
-        raise RecordsDirError(f"{folder}: records folder cannot be read: {exc.strerror or exc}") from None
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or folder
+        if Path(where) == folder:
+            raise RecordsDirError(f"{folder}: records folder cannot be read: {exc.strerror or exc}")
+        problems.append(Problem(str(where), 0, 0, "", f"folder cannot be read: {exc.strerror or exc}"))
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.endswith(SUFFIXES):
+                found.append(Path(top) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _record_checks(record: Record, name: str, doc: safeyaml.Document) -> list[Problem]:
+    """A record's authority is in the register and its id follows the rule (identity.py)."""
+    from . import identity
+    from .authorities import resolve
+    from .errors import JudgementsError
+
+    found = identity.authority_of(record)
+    if found is None:
+        line, col = doc.position(("authority", "name"))
+        try:
+            resolve(record.authority.name, on=record.when.earliest if record.when else None)
+            why = f"'{record.authority.name}' is not an authority in the register"
+        except JudgementsError as exc:
+            why = str(exc)
+        return [Problem(name, line, col, "authority.name", why)]
+    expected = identity.id_for(record, found.slug)
+    if expected is not None and record.id != expected:
+        line, col = doc.position(("id",))
+        return [Problem(name, line, col, "id", f"'{record.id}' does not follow the id rule: it should be '{expected}'")]
+    return []
+
+
+def _same_visits(entries: list[tuple[str, Record]]) -> list[Problem]:
+    """Two records of one visit: the second of each pair is reported, naming both files."""
+    from . import identity
+
+    out: list[Problem] = []
+    by_slug: dict[str, list[tuple[str, Record]]] = {}
+    for name, rec in entries:
+        by_slug.setdefault(identity.authority_slug(rec) or "", []).append((name, rec))
+    for slug, group in by_slug.items():
+        for i, (name, rec) in enumerate(group):
+            for other_name, other in group[:i]:
+                if identity.distance(rec, other, slug, slug) is not None:
+                    what = "inspection" if rec.graded else "visit"
+                    out.append(Problem(name, 1, 1, "",
+                                       f"{Path(other_name).name} and {Path(name).name} are the same {what}"))
+                    break
+    return out
 
 
 def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
-    """Load every record in a folder; collect every problem in every file."""
+    """Load every record under a folder; collect every problem in every file."""
     path = records_dir(folder)
     result = LoadResult(folder=path)
     first_seen: dict[str, str] = {}
-    for entry in _list_dir(path):
-        if entry.name.startswith("."):
-            continue
+    kept: list[tuple[str, Record]] = []
+    for entry in _walk(path, result.problems):
         display = str(entry)
-        if entry.suffix not in SUFFIXES:
-            kind = "a folder" if entry.is_dir() else "a file"
-            result.problems.append(
-                Problem(display, 0, 0, "", f"{kind} that is not a record (records are .yaml files)")
-            )
-            continue
         if not entry.is_file():
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
@@ -210,8 +262,12 @@ def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
             )
             continue
         first_seen[record.id] = display
-        result.records.append(record)
-    result.records.sort(key=lambda r: r.sort_key)
+        kept.append((display, record))
+        result.paths[record.id] = entry
+    same = _same_visits(kept)
+    result.problems.extend(same)
+    bad = {p.file for p in same}
+    result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
     return result
 
 
@@ -220,3 +276,10 @@ def load_valid(folder: str | os.PathLike | None = None) -> list[Record]:
     result = load_records(folder)
     result.raise_for_problems()
     return result.records
+
+
+def load_tree(folder: str | os.PathLike) -> list[tuple[Path, Record]]:
+    """The records of a folder with the file each is in; raise :class:`RecordProblems` if any is broken."""
+    result = load_records(folder)
+    result.raise_for_problems()
+    return [(result.paths[r.id], r) for r in result.records]

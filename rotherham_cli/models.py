@@ -159,6 +159,13 @@ class Finding(_Strict):
     source: ShortText | None = Field(None, description="The id of the record's source this comes from")
 
 
+# A field of a record that a source can give: a top-level field, or one judgement or authority code.
+FACT_PATTERN = (
+    r"^(kind|framework|start|end|published|theme|inspectors|recommendations"
+    r"|judgements\.[a-z_]+|authority\.(la_number|ons_code))$"
+)
+
+
 class Source(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)] = Field(
         description="A short key, referenced by findings"
@@ -168,6 +175,16 @@ class Source(_Strict):
     date: DateLike | None = None
     url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
     file: ShortText | None = Field(None, description="A local copy the facts were read from")
+    where: ShortText | None = Field(
+        None, description="Where in the source the facts are: a release's sheet and row, a report's pages"
+    )
+    facts: list[Annotated[str, Field(pattern=FACT_PATTERN)]] = Field(
+        default_factory=list, description="The record's fields this source gives, as the record holds them"
+    )
+    differs: dict[Annotated[str, Field(pattern=FACT_PATTERN)], ShortText] = Field(
+        default_factory=dict, description="Fields this source gives otherwise than the record: field -> its value"
+    )
+    notes: list[Text] = Field(default_factory=list, description="What this source says of itself (gaps, spellings)")
 
     @model_validator(mode="after")
     def _where(self) -> Source:

@@ -971,7 +971,7 @@ class _Builder:
         self.inspections.sort(key=lambda i: (i.authority, i.when or date.min, i.kind.value))
         seen: dict[str, int] = {}
         for ins in self.inspections:
-            base = record_id(ins.authority, ins.published or ins.start, ins.kind)
+            base = record_id(ins.authority, ins.start, ins.start or ins.published, ins.kind)
             seen[base] = seen.get(base, 0) + 1
             ins.id = base if seen[base] == 1 else f"{base}-{seen[base]}"
 
@@ -992,9 +992,13 @@ def _framework(ins: OfficialInspection, path: Path) -> Framework:
     return fw
 
 
-def record_id(authority: str, day: date | None, kind: Kind) -> str:
-    when = day.isoformat() if day else "undated"
-    return f"{slug(authority)}-{when}-{kind.value.replace('_', '-')}"
+def record_id(authority: str, start: date | None, when: date | None, kind: Kind) -> str:
+    """The record id by the project's one rule (identity.record_id)."""
+    from .authorities import find
+    from .identity import record_id as rule
+
+    found = find(authority, on=when)
+    return rule(found.slug if found else slug(authority), kind, start, when)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1084,7 +1088,7 @@ def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[
         "notes": notes,
         "sources": [
             {
-                "id": SOURCE_ID,
+                "id": f"{SOURCE_ID}-{release.published.year}",
                 "title": release.title,
                 "publisher": PUBLISHER,
                 "date": release.published.isoformat(),

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 
 class _Dumper(yaml.SafeDumper):
-    """Block style, key order as given, long text folded rather than escaped."""
+    """Block style, key order as given, lists indented under their key as people write them,
+    long text folded rather than escaped."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
 
 
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _DAY.fullmatch(value):
+        # A date as people write it (2022-08-12, unquoted); the records' reader takes it as a date.
+        return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value)
     style = ">" if len(value) > 90 and "\n" not in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -21,6 +31,15 @@ _Dumper.add_representer(str, _str)
 
 def dump_record(data: dict[str, Any]) -> str:
     """YAML text of one record's plain data (as built for or by ``Record.model_dump(mode="json")``)."""
-    clean = {k: v for k, v in data.items() if v not in (None, [], {})}
+    clean = _clean(data)
     return yaml.dump(clean, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
+
+
+def _clean(value: Any) -> Any:
+    """Leave out empty values (None, [], {}) at every depth: a record states only what it knows."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value

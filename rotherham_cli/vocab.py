@@ -369,9 +369,18 @@ class KindInfo:
     areas: tuple[Area, ...] | None = None
     # The wording of this kind in Ofsted's official statistics ("ILACS Short Inspection").
     official_name: str = ""
+    # Kinds of one family are one visit when their authority and dates agree (see identity.py):
+    # the sources disagree on what to call a graded inspection since 2013 (short or standard), so
+    # those are one family; each ungraded kind, and each kind before 2013, is a family of its own.
+    family: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.family:
+            object.__setattr__(self, "family", self.key.value)
 
 
 _ILACS_ALL = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
+_GRADED = "graded"  # the family of graded inspections since 2013
 
 KINDS: dict[Kind, KindInfo] = {
     Kind.SLAC: KindInfo(
@@ -382,7 +391,7 @@ KINDS: dict[Kind, KindInfo] = {
     Kind.SLAC_REINSPECTION: KindInfo(
         Kind.SLAC_REINSPECTION, "SLAC re-inspection", "SLAC re-inspection", True,
         (Framework.PRE_2013,), (Area.SAFEGUARDING, Area.LOOKED_AFTER_CHILDREN),
-        "SLAC re-inspection",
+        "SLAC re-inspection", Kind.SLAC.value,
     ),
     Kind.CPI: KindInfo(
         Kind.CPI, "Child protection inspection", "CPI", True,
@@ -390,7 +399,7 @@ KINDS: dict[Kind, KindInfo] = {
     ),
     Kind.CPRI: KindInfo(
         Kind.CPRI, "Child protection re-inspection", "CPI re-inspection", True,
-        (Framework.PRE_2013,), (Area.CHILD_PROTECTION,), "Child Protection Re-Inspection (CPRI)",
+        (Framework.PRE_2013,), (Area.CHILD_PROTECTION,), "Child Protection Re-Inspection (CPRI)", Kind.CPI.value,
     ),
     Kind.TLAC: KindInfo(
         Kind.TLAC, "Targeted looked after children inspection", "TLAC inspection", True,
@@ -399,19 +408,19 @@ KINDS: dict[Kind, KindInfo] = {
     ),
     Kind.SIF_INSPECTION: KindInfo(
         Kind.SIF_INSPECTION, "SIF inspection", "SIF inspection", True, (Framework.SIF,),
-        official_name="Single Inspection of LA Children's Services (SIF)",
+        official_name="Single Inspection of LA Children's Services (SIF)", family=_GRADED,
     ),
     Kind.SIF_REINSPECTION: KindInfo(
         Kind.SIF_REINSPECTION, "SIF re-inspection", "SIF re-inspection", True, (Framework.SIF,),
-        official_name="SIF Re-inspection",
+        official_name="SIF Re-inspection", family=_GRADED,
     ),
     Kind.ILACS_STANDARD: KindInfo(
         Kind.ILACS_STANDARD, "ILACS standard inspection", "ILACS standard", True, _ILACS_ALL,
-        official_name="ILACS Standard Inspection",
+        official_name="ILACS Standard Inspection", family=_GRADED,
     ),
     Kind.ILACS_SHORT: KindInfo(
         Kind.ILACS_SHORT, "ILACS short inspection", "ILACS short", True, _ILACS_ALL,
-        official_name="ILACS Short Inspection",
+        official_name="ILACS Short Inspection", family=_GRADED,
     ),
     Kind.FOCUSED_VISIT: KindInfo(
         Kind.FOCUSED_VISIT, "Focused visit", "Focused visit", False, _ILACS_ALL,

@@ -18,7 +18,10 @@ EXPECTED = {
     "grades-on-visit.yaml": "10:3: judgements: a focused visit is not graded; remove the judgements",
     "end-before-start.yaml": "7:6: end: end 2019-09-18 is before start 2019-10-07",
     "published-before-end.yaml": "8:12: published: published 2019-10-01 is before the visit ended (2019-10-18)",
-    "id-mismatch.yaml": "1:5: id: 'another-name' does not match the file name 'id-mismatch'",
+    "id-mismatch.yaml": "1:5: id: 'rutland-2019-ilacs-standard' does not match the file name 'id-mismatch'",
+    "rutland-2019-10-07-ilacs-standard.yaml": "1:5: id: 'rutland-2019-10-07-ilacs-standard' does not follow the id "
+    "rule: it should be 'rutland-2019-ilacs-standard'",
+    "hul-2019-ilacs-standard.yaml": "3:9: authority.name: no authority 'Hul'; did you mean Kingston upon Hull?",
     "no-source.yaml": "1:1: sources: a record needs at least one source",
     "not-a-mapping.yaml": "1:1: a record must be a YAML mapping of fields, but this is a list",
     "bad-grade.yaml": "10:26: judgements.overall_effectiveness: 'outstandin' is not a grade; "
@@ -38,20 +41,23 @@ def test_each_rule_gives_its_line(name, run, tmp_path):
 
 
 def test_duplicate_ids(run, tmp_path):
-    for name in ("duplicate.yaml", "duplicate.yml"):
+    for name in ("rutland-2019-ilacs-standard.yaml", "rutland-2019-ilacs-standard.yml"):
         shutil.copy(BROKEN / name, tmp_path / name)
     res = run("validate", "--records", tmp_path)
     assert res.exit_code == 1
-    assert res.stderr.splitlines()[0] == (
-        f"{tmp_path / 'duplicate.yml'}:1:1: id: duplicate id 'duplicate' (also in {tmp_path / 'duplicate.yaml'})"
-    )
+    assert res.stderr.splitlines() == [
+        f"{tmp_path / 'rutland-2019-ilacs-standard.yml'}:1:1: id: duplicate id 'rutland-2019-ilacs-standard' "
+        f"(also in {tmp_path / 'rutland-2019-ilacs-standard.yaml'})",
+        "1 problem in 1 file",
+    ]
 
 
 def test_every_problem_in_every_file_is_reported(run):
     res = run("validate", "--records", BROKEN)
     assert res.exit_code == 1
     lines = res.stderr.splitlines()
-    assert lines[-1] == "11 problems in 11 files"  # duplicate.yaml itself is fine; its twin is not
+    # rutland-2019-ilacs-standard.yaml itself is fine; its twin (.yml) is not
+    assert lines[-1] == "13 problems in 13 files"
     for name, tail in EXPECTED.items():
         assert f"{BROKEN / name}:{tail}" in lines
 
@@ -83,7 +89,7 @@ def test_validate_ok(run):
 def test_good_fixtures_load_with_older_wordings_read():
     result = load_records(GOOD)
     assert not result.problems
-    sif = next(r for r in result.records if r.id == "testshire-2015-sif-inspection")
+    sif = next(r for r in result.records if r.id == "rutland-2015-sif-inspection")
     assert sif.judgements["children_in_care"].value == "requires_improvement"  # "Requires improvement"
     assert sif.judgements["overall_effectiveness"].value == "inadequate"  # "Inadequate"
 

@@ -1,0 +1,180 @@
+"""The identity of a visit: which authority it is of, its record id, and when two records are one visit.
+
+This module is the one place these rules are written down. Every importer, the merge and the
+validator ask it; nothing else builds a record id or decides that two records describe one visit.
+
+**The authority** of a record is the register's entry its name (or, failing that, its GSS code or DfE
+number) resolves to on the visit's date (``authorities.find``): so "Telford & Wrekin" and "Telford and
+Wrekin" are one authority, and "Dorset" before April 2019 is the former county council.
+
+**The record id** is ``<authority slug>-<year>-<kind>``, the kind with hyphens:
+``rotherham-2014-sif-inspection``. An authority has at most one graded inspection of a kind in a
+year, so that is unique for graded inspections. Ungraded visits (monitoring and focused visits, JTAIs)
+can come several times a year (monitoring visits about every three months), so their id also carries
+the month of their first day on site where it is known: ``rotherham-2024-05-focused-visit``; one
+whose start month is not known keeps the plain form (``rotherham-2016-monitoring-visit``). The year is that of the
+visit's date (its start, else its end, else its publication).
+
+**Two records are the same visit** when all of these hold:
+
+1. they are of the same authority (by the register, not by spelling);
+2. they are of the same kind family (``vocab.KindInfo.family``): every graded inspection since 2013
+   is one family, because the sources disagree on what to call one (a release calls Merton's 2022
+   inspection short, another standard), while each kind of ungraded visit, and each inspection kind
+   before 2013 (which graded different areas and came from one table), is its own family;
+3. their dates agree as far as both sources know them. Sources know different dates: Ofsted's
+   releases give the start and the publication date, a report prints the dates on site and not its
+   publication, a news item only a month. So: two known start days agree within
+   ``START_DAYS`` (the releases disagree by a few days, e.g. Cumbria); failing starts, two known
+   publication days agree within ``PUBLISHED_DAYS`` (a release may give the day the report was
+   re-published, e.g. Nottingham 2022); failing both, a publication falls in the
+   ``PUBLICATION_LAG`` days after the other's visit; a date known only to the month or year agrees
+   with any day inside it. Visits of one family to one authority are months apart (monitoring
+   visits about three), so these windows cannot join two real visits; where two candidates fit,
+   the nearest is taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .models import PartialDate, Record
+from .vocab import Kind
+
+START_DAYS = 21
+PUBLISHED_DAYS = 45
+PUBLICATION_LAG = 150
+
+
+# ---------------------------------------------------------------------------------------------
+# The authority
+# ---------------------------------------------------------------------------------------------
+
+
+def authority_of(record: Record):
+    """The register's authority of a record, or None when it names none the register knows."""
+    from . import authorities
+
+    on = record.when.earliest if record.when else None
+    a = record.authority
+    for key in (a.name, a.ons_code, str(a.la_number) if a.la_number else None):
+        if key:
+            found = authorities.find(key, on=on)
+            if found is not None:
+                return found
+    return None
+
+
+def authority_slug(record: Record) -> str | None:
+    found = authority_of(record)
+    return found.slug if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The record id
+# ---------------------------------------------------------------------------------------------
+
+
+def record_id(slug: str, kind: Kind, start: PartialDate | date | None, when: PartialDate | date | None) -> str:
+    """The id of a visit of ``kind`` to the authority ``slug`` (see the module's docstring).
+
+    ``start`` is the first day on site as far as known; ``when`` the visit's date for its year
+    (its start, else end, else publication).
+    """
+    start = _partial(start)
+    when = _partial(when) or start
+    if when is None:
+        raise ValueError("a visit needs a date (start, end or publication) for its id")
+    stamp = f"{when.year:04d}"
+    if not kind.graded and start is not None and start.month is not None:
+        stamp = f"{start.year:04d}-{start.month:02d}"
+    return f"{slug}-{stamp}-{kind.value.replace('_', '-')}"
+
+
+def id_for(record: Record, slug: str | None = None) -> str | None:
+    """The id the rule gives a record (None when its authority is not in the register)."""
+    slug = slug or authority_slug(record)
+    if slug is None or record.when is None:
+        return None
+    return record_id(slug, record.kind, record.start, record.when)
+
+
+def _partial(value: PartialDate | date | None) -> PartialDate | None:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    return PartialDate(value.year, value.month, value.day)
+
+
+# ---------------------------------------------------------------------------------------------
+# Same visit
+# ---------------------------------------------------------------------------------------------
+
+
+def family(kind: Kind) -> str:
+    return kind.info.family
+
+
+def _gap(a: PartialDate | None, b: PartialDate | None) -> int | None:
+    """Days between two dates as known: 0 where their spans overlap, None where one is unknown."""
+    if a is None or b is None:
+        return None
+    if a.latest < b.earliest:
+        return (b.earliest - a.latest).days
+    if b.latest < a.earliest:
+        return (a.earliest - b.latest).days
+    return 0
+
+
+def _after(visit: Record, published: PartialDate | None) -> int | None:
+    """How far a publication date is from the window after a visit in which its report appears."""
+    on_site = visit.end or visit.start
+    if on_site is None or published is None:
+        return None
+    if published.latest < on_site.earliest:
+        return (on_site.earliest - published.latest).days + PUBLICATION_LAG
+    lag = (published.earliest - on_site.latest).days
+    return 0 if lag <= PUBLICATION_LAG else lag
+
+
+def distance(a: Record, b: Record, slug_a: str | None = None, slug_b: str | None = None) -> int | None:
+    """How far apart two records' dates are, in days, if they can be one visit; None if they cannot."""
+    if family(a.kind) != family(b.kind):
+        return None
+    slug_a = slug_a or authority_slug(a)
+    slug_b = slug_b or authority_slug(b)
+    if slug_a is None or slug_a != slug_b:
+        return None
+    gap = _gap(a.start, b.start)
+    if gap is not None:
+        return gap if gap <= START_DAYS else None
+    gap = _gap(a.published, b.published)
+    if gap is not None:
+        return gap if gap <= PUBLISHED_DAYS else None
+    for visit, other in ((a, b), (b, a)):
+        gap = _after(visit, other.published)
+        if gap is not None:
+            return gap if gap <= 0 else None
+    gap = _gap(a.end, b.end)
+    if gap is not None:
+        return gap if gap <= START_DAYS else None
+    return None
+
+
+def same_visit(a: Record, b: Record) -> bool:
+    """Whether two records describe one visit (the rule in this module's docstring)."""
+    return distance(a, b) is not None
+
+
+def find_same(record: Record, candidates: Iterable[Record], slug: str | None = None) -> Record | None:
+    """The candidate that is the same visit as ``record`` (the nearest in date), or None."""
+    slug = slug or authority_slug(record)
+    best: tuple[int, str] | None = None
+    found = None
+    for other in candidates:
+        if other is record:
+            continue
+        d = distance(record, other, slug, None)
+        if d is not None and (best is None or (d, other.id) < best):
+            best, found = (d, other.id), other
+    return found

@@ -1,0 +1,402 @@
+"""A record set on disk, and merging new sources into it.
+
+Every importer writes through :func:`merge_into`. A visit already in the set (by the rule of
+:mod:`rotherham_cli.identity`) is completed, never duplicated; a new visit gets a file of its own at
+``<folder>/<authority slug>/<record id>.yaml``.
+
+How a record and a source are merged (:func:`merge`):
+
+- Each source of a record lists the facts it gives (``facts``: ``published``,
+  ``judgements.help_and_protection`` ...) and those it gives otherwise than the record
+  (``differs``: field -> its value). A fact no source lists was written by a person.
+- A fact the record lacks is taken from the source. A fact the source gives alike is added to its
+  ``facts``. A fact it gives otherwise is a **disagreement**: reported, kept in the source's
+  ``differs`` and written into the record's notes. The record's value stays, unless the source ranks
+  above every source that gives it (:func:`rank`: a report above a release, a newer release above an
+  older one), in which case the two swap places: the higher source's value is held, the lower one's
+  kept in its ``differs``. A fact a person wrote is never replaced.
+- Because the outcome depends only on the ranks, not on the order things came in, importing two
+  releases in either order gives the same bytes, and importing a source twice changes nothing.
+- Lists (inspectors, recommendations) are taken when the record has none, and otherwise left as
+  they are: a report naming the whole team does not contradict a record naming the lead.
+- The importer's own notes about a source (a spelling, a missing date) go onto that source.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import identity
+from .errors import JudgementsError
+from .models import Record
+
+SCALARS = ("kind", "framework", "start", "end", "published", "theme")
+LISTS = ("inspectors", "recommendations")
+AUTHORITY_CODES = ("authority.la_number", "authority.ons_code")
+DISAGREE = "Sources disagree on "
+
+# Ranks of a source's kind: a fact a person wrote outranks every source.
+_OTHER, _RELEASE, _REPORT, _PERSON = 0, 1, 2, 9
+
+
+class MergeError(JudgementsError):
+    """A record set that cannot be merged into (broken records, a file that cannot be written)."""
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A fact a source gives otherwise than the record it was merged into."""
+
+    file: str
+    field: str
+    record_value: str
+    source_value: str
+    source: str
+
+    def __str__(self) -> str:
+        return (f"{self.file}: {self.field}: the record holds {self.record_value}, "
+                f"{self.source} gives {self.source_value}")
+
+
+@dataclass
+class MergeResult:
+    new: list[Path] = field(default_factory=list)
+    updated: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # files of records that moved to a new id
+    unchanged: int = 0
+    disagreements: list[Disagreement] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts of a record's plain data
+# ---------------------------------------------------------------------------------------------
+
+
+def _get(data: dict, path: str) -> Any:
+    head, _, rest = path.partition(".")
+    value = data.get(head)
+    if rest:
+        return value.get(rest) if isinstance(value, dict) else None
+    return value if value not in ([], {}) else None
+
+
+def _set(data: dict, path: str, value: Any) -> None:
+    head, _, rest = path.partition(".")
+    if rest:
+        data.setdefault(head, {})[rest] = value
+    else:
+        data[head] = value
+
+
+def fact_paths(data: dict) -> list[str]:
+    """The mergeable facts a record's data holds, in the record's field order."""
+    out = [f for f in SCALARS if _get(data, f) is not None]
+    out += [f for f in AUTHORITY_CODES if _get(data, f) is not None]
+    out += [f"judgements.{area}" for area in data.get("judgements") or {}]
+    out += [f for f in LISTS if _get(data, f) is not None]
+    return out
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return f"{len(value)} item{'s' * (len(value) != 1)}"
+    return str(value)
+
+
+def rank(source: dict) -> tuple:
+    """How far a source is trusted when sources disagree: (kind, date, id), higher wins."""
+    where = (source.get("file") or source.get("url") or "").lower()
+    kind = _REPORT if where.endswith(".pdf") else _RELEASE if where.endswith(".ods") else _OTHER
+    return (kind, str(source.get("date") or ""), source.get("id", ""))
+
+
+def _same_source(a: dict, b: dict) -> bool:
+    for key in ("file", "url"):
+        if a.get(key) and b.get(key):
+            return Path(a[key]).name == Path(b[key]).name if key == "file" else a[key] == b[key]
+    return False
+
+
+def _has_provenance(source: dict) -> bool:
+    return bool(source.get("facts") or source.get("differs"))
+
+
+def _owner_rank(data: dict, path: str) -> tuple:
+    owners = [rank(s) for s in data["sources"] if path in (s.get("facts") or [])]
+    return max(owners) if owners else (_PERSON,)
+
+
+def _place(sources: list[dict], new: dict) -> None:
+    """Insert a new source before the first source with provenance that ranks above it.
+
+    Sources a person listed keep their order; the rest stand in rank order, whatever order they
+    came in.
+    """
+    for i, s in enumerate(sources):
+        if _has_provenance(s) and rank(s) > rank(new):
+            sources.insert(i, new)
+            return
+    sources.append(new)
+
+
+def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Disagreement]]:
+    """Merge an incoming record's data into an existing record's data (both plain, as dumped).
+
+    Returns the merged data and the disagreements found. Neither argument is changed.
+    """
+    out = copy.deepcopy(existing)
+    out.setdefault("sources", [])
+    found: list[Disagreement] = []
+    incoming_sources = incoming.get("sources") or []
+    facts_in = fact_paths(incoming)
+    for n, src in enumerate(incoming_sources):
+        claims = list(src.get("facts") or (facts_in if n == 0 else []))
+        target = next((s for s in out["sources"] if _same_source(s, src)), None)
+        if target is None:
+            target = copy.deepcopy(src)
+            target["facts"], target["differs"] = [], {}
+            if n == 0 and incoming.get("notes"):
+                target["notes"] = list(incoming["notes"])
+            if any(s.get("id") == target.get("id") for s in out["sources"]):
+                target["id"] = _free_id(out["sources"], target["id"])
+            _place(out["sources"], target)
+        elif n == 0:
+            for note in incoming.get("notes") or []:
+                if note not in target.setdefault("notes", []):
+                    target["notes"].append(note)
+        target.setdefault("facts", [])
+        target.setdefault("differs", {})
+        for path in claims:
+            value = _get(incoming, path)
+            if value is None:
+                continue
+            held = _get(out, path)
+            if held is None:
+                _set(out, path, copy.deepcopy(value))
+                _claim(target, path)
+            elif held == value:
+                _claim(target, path)
+            elif path in LISTS:
+                continue
+            elif rank(target) > _owner_rank(out, path):
+                for s in out["sources"]:
+                    if path in (s.get("facts") or []):
+                        s["facts"].remove(path)
+                        s.setdefault("differs", {})[path] = _text(held)
+                _set(out, path, copy.deepcopy(value))
+                _claim(target, path)
+                for s in out["sources"]:
+                    if (s.get("differs") or {}).get(path) == _text(value):
+                        _claim(s, path)
+                found.append(Disagreement(file, path, _text(value), _text(held), _label(out, path, _text(held))))
+            else:
+                target["differs"][path] = _text(value)
+                found.append(Disagreement(file, path, _text(held), _text(value), target.get("id", "?")))
+    _tidy(out)
+    return out, found
+
+
+def _label(data: dict, path: str, value: str) -> str:
+    ids = [s.get("id", "?") for s in data["sources"] if (s.get("differs") or {}).get(path) == value]
+    return ", ".join(ids) or "the record"
+
+
+def _claim(source: dict, path: str) -> None:
+    source.setdefault("differs", {}).pop(path, None)
+    if path not in source.setdefault("facts", []):
+        source["facts"].append(path)
+
+
+def _free_id(sources: list[dict], wanted: str) -> str:
+    taken = {s.get("id") for s in sources}
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"
+
+
+def _tidy(data: dict) -> None:
+    """Put provenance in its one order and rewrite the disagreement notes from it."""
+    order = fact_paths(data)
+    position = {p: i for i, p in enumerate(order)}
+
+    def in_order(path: str) -> tuple:
+        return (position.get(path, len(order)), path)
+
+    lines = []
+    for s in data["sources"]:
+        facts = sorted(set(s.get("facts") or []), key=in_order)
+        differs = dict(sorted((s.get("differs") or {}).items(), key=lambda kv: in_order(kv[0])))
+        for key, value in (("facts", facts), ("differs", differs)):
+            if value:
+                s[key] = value
+            else:
+                s.pop(key, None)
+        if not s.get("notes"):
+            s.pop("notes", None)
+        for path, value in differs.items():
+            held = _get(data, path)
+            lines.append(f"{DISAGREE}{path}: {s.get('id')} gives {value}; the record holds {_text(held)}.")
+    notes = [n for n in data.get("notes") or [] if not n.startswith(DISAGREE)]
+    notes += sorted(lines)
+    if notes:
+        data["notes"] = notes
+    else:
+        data.pop("notes", None)
+
+
+def is_curated(data: dict) -> bool:
+    """Whether a person wrote part of the record: findings, a summary, or a fact no source gives."""
+    if data.get("findings") or data.get("summary") or data.get("headline"):
+        return True
+    claimed = {p for s in data.get("sources") or [] for p in (s.get("facts") or [])}
+    return any(p not in claimed for p in fact_paths(data))
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging into a folder
+# ---------------------------------------------------------------------------------------------
+
+
+def dump(record_or_data: Record | dict) -> str:
+    """A record's YAML text, fields in the model's order (so equal records give equal bytes)."""
+    from .recordyaml import dump_record
+
+    record = record_or_data
+    if not isinstance(record, Record):
+        record = Record.model_validate(record)
+    return dump_record(record.model_dump(mode="json", exclude_none=True))
+
+
+def plan(existing: Iterable[tuple[Path, Record]], incoming: Iterable[Record], folder: Path) -> tuple[
+        dict[Path, Record], MergeResult]:
+    """What merging would write: {path: record} for new and changed files, and the result so far."""
+    from pydantic import ValidationError
+
+    from .models import RuleViolations
+
+    result = MergeResult()
+    by_slug: dict[str, list[tuple[Path, Record]]] = {}
+    taken: dict[str, Path] = {}
+    for path, rec in existing:
+        by_slug.setdefault(identity.authority_slug(rec) or "", []).append((path, rec))
+        taken[rec.id] = path
+    writes: dict[Path, Record] = {}
+    for rec in sorted(incoming, key=lambda r: r.sort_key):
+        slug = identity.authority_slug(rec)
+        if slug is None:
+            result.problems.append(f"{rec.id}: authority '{rec.authority.name}' is not in the register")
+            continue
+        pool = by_slug.setdefault(slug, [])
+        match = identity.find_same(rec, [r for _, r in pool], slug)
+        if match is None:
+            new_id = identity.id_for(rec, slug)
+            if new_id in taken:
+                result.problems.append(
+                    f"{rec.id}: its id {new_id} is taken by another visit ({taken[new_id]}); not written"
+                )
+                continue
+            data = rec.model_dump(mode="json", exclude_none=True)
+            data["id"] = new_id
+            merged, _ = merge({k: v for k, v in data.items() if k not in ("sources", "notes")} | {"sources": []},
+                              data)
+            path = folder / slug / f"{new_id}.yaml"
+        else:
+            path = next(p for p, r in pool if r is match)
+            before = match.model_dump(mode="json", exclude_none=True)
+            merged, found = merge(before, rec.model_dump(mode="json", exclude_none=True), str(path))
+            result.disagreements.extend(found)
+        try:
+            new_record = Record.model_validate(merged)
+        except (ValidationError, RuleViolations) as exc:
+            result.problems.append(f"{path}: merging {rec.id} would make an invalid record: {exc}")
+            continue
+        if new_record == match:
+            result.unchanged += 1
+            continue
+        if match is None:
+            taken[new_record.id] = path
+            result.new.append(path)
+        else:
+            pool[:] = [(p, r) for p, r in pool if r is not match]
+            renamed = _renamed(new_record, merged, slug, path, taken)
+            if renamed is not None:
+                new_record, new_path = renamed
+                writes.pop(path, None)
+                result.removed.append(path)
+                _replace(result.new, path, new_path)
+                result.disagreements = [
+                    d if d.file != str(path) else Disagreement(str(new_path), *astuple(d)[1:])
+                    for d in result.disagreements
+                ]
+                path = new_path
+            if path not in result.new and path not in result.updated:
+                result.updated.append(path)
+        pool.append((path, new_record))
+        writes[path] = new_record
+    return writes, result
+
+
+def _renamed(record: Record, data: dict, slug: str, path: Path, taken: dict[str, Path]) -> tuple[Record, Path] | None:
+    """A record made by importers whose id the merge outdated (a start date came in that moves its year,
+    or its month) moves to the id the rule now gives; a record a person wrote keeps its id."""
+    want = identity.id_for(record, slug)
+    if want is None or want == record.id or is_curated(data) or want in taken:
+        return None
+    del taken[record.id]
+    taken[want] = new_path = path.with_name(f"{want}.yaml")
+    return Record.model_validate({**data, "id": want}), new_path
+
+
+def _replace(paths: list[Path], old: Path, new: Path) -> None:
+    if old in paths:
+        paths[paths.index(old)] = new
+
+
+def merge_into(folder: str | os.PathLike, records: Iterable[Record]) -> MergeResult:
+    """Merge records into the record set in ``folder`` (created if need be) and write what changed.
+
+    Every file is written whole through a temporary file; an interrupt stops between files, and
+    :class:`MergeInterrupted` says what was written, so that running the import again completes it.
+    """
+    from .loader import load_tree
+    from .output import OutputError, write_atomic
+
+    root = Path(folder)
+    if root.exists() and not root.is_dir():
+        raise MergeError(f"{root}: is a file, not a records folder")
+    existing = load_tree(root) if root.exists() else []
+    writes, result = plan(existing, records, root)
+    done: list[Path] = []
+    try:
+        for path, record in writes.items():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, dump(record).encode("utf-8"), force=path.exists())
+            except OSError as exc:
+                raise MergeError(f"{path.parent}: cannot create the folder ({exc.strerror or exc})") from None
+            except OutputError as exc:
+                raise MergeError(str(exc)) from None
+            done.append(path)
+        for path in result.removed:
+            if path not in writes:
+                path.unlink(missing_ok=True)
+    except KeyboardInterrupt:
+        raise MergeInterrupted(done, len(writes)) from None
+    return result
+
+
+class MergeInterrupted(KeyboardInterrupt):
+    """An interrupted merge: the files written before it stopped (each whole)."""
+
+    def __init__(self, written: list[Path], planned: int):
+        super().__init__(f"interrupted after writing {len(written)} of {planned} files; "
+                         "run the same import again to complete it")
+        self.written = written
+        self.planned = planned
