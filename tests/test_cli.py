@@ -57,10 +57,10 @@ def test_every_command_has_help_with_examples(run, command):
 
 
 def test_list_narrow_screen_keeps_grades(run):
-    res = run("list", *R, "-a", "testshire", env={"COLUMNS": "80"})
+    res = run("list", *R, "-a", "rutland", env={"COLUMNS": "80"})
     out = lines(res.stdout)
     assert out[0].split() == ["When", "Visit", "Grade", "or", "theme"]
-    assert out[2] == "2015-03-02   testshire-2015-sif-inspection     Inadequate"
+    assert out[2] == "2015-03-02   rutland-2015-sif-inspection     Inadequate"
     assert max(len(line) for line in out) <= 80
 
 
@@ -68,10 +68,10 @@ def test_list_visits_table(run):
     res = run("list", *R, "--kind", "visits")
     assert res.exit_code == 0, res.stderr
     assert lines(res.stdout) == [
-        "    When   Visit                             Grade or theme          Summary",
-        "─" * 115,
-        "2016-06*   testshire-2016-monitoring-visit   Looked after children   A fixture monitoring visit with no known days.",
-        " 2019-03   testshire-2019-focused-visit      Achieving permanence    A fixture focused visit.",
+        "    When   Visit                           Grade or theme          Summary",
+        "─" * 113,
+        "2016-06*   rutland-2016-monitoring-visit   Looked after children   A fixture monitoring visit with no known days.",
+        " 2019-03   rutland-2019-03-focused-visit   Achieving permanence    A fixture focused visit.",
         "* date of publication: the sources do not give the dates of the visit",
     ]
     assert res.stderr == ""
@@ -81,7 +81,7 @@ def test_list_wide_screen_shows_kind(run):
     res = run("list", *R, "--kind", "visits", env={"COLUMNS": "160"})
     out = lines(res.stdout)
     assert out[0].split() == ["When", "Visit", "Kind", "Grade", "or", "theme", "Summary"]
-    assert out[2].startswith("2016-06*   testshire-2016-monitoring-visit   Monitoring visit   Looked after")
+    assert out[2].startswith("2016-06*   rutland-2016-monitoring-visit   Monitoring visit   Looked after")
 
 
 def test_list_all_oldest_first_with_grades_in_words(run):
@@ -89,9 +89,9 @@ def test_list_all_oldest_first_with_grades_in_words(run):
     assert res.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert [r["id"] for r in rows] == [
-        "testshire-2015-sif-inspection", "testshire-2016-monitoring-visit", "testshire-2018-sif-reinspection",
-        "testshire-2019-focused-visit", "sampleton-2019-ilacs-standard", "testshire-2022-ilacs-short",
-        "testshire-2025-ilacs-short",
+        "rutland-2015-sif-inspection", "rutland-2016-monitoring-visit", "rutland-2017-sif-reinspection",
+        "rutland-2019-03-focused-visit", "slough-2019-ilacs-standard", "rutland-2022-ilacs-short",
+        "rutland-2025-ilacs-short",
     ]
     assert rows[0]["overall"] == "Inadequate"
     assert rows[0]["summary"] == "A fixture inspection that found serious failures."
@@ -100,9 +100,9 @@ def test_list_all_oldest_first_with_grades_in_words(run):
 
 
 def test_list_filters_combine(run):
-    res = run("list", *R, "--kind", "graded", "--since", "2019", "--authority", "testshire", "--format", "json")
+    res = run("list", *R, "--kind", "graded", "--since", "2019", "--authority", "rutland", "--format", "json")
     data = json.loads(res.stdout)
-    assert [d["id"] for d in data] == ["testshire-2022-ilacs-short", "testshire-2025-ilacs-short"]
+    assert [d["id"] for d in data] == ["rutland-2022-ilacs-short", "rutland-2025-ilacs-short"]
     assert data[1]["judgements"]["care_leavers"] == "good"
 
 
@@ -111,9 +111,9 @@ def test_list_markdown(run):
     assert lines(res.stdout) == [
         "| when | id | authority | kind | overall | theme | summary |",
         "|---|---|---|---|---|---|---|",
-        "| 2015-03-02 | testshire-2015-sif-inspection | Testshire | SIF inspection | Inadequate |   | "
+        "| 2015-03-02 | rutland-2015-sif-inspection | Rutland | SIF inspection | Inadequate |   | "
         "A fixture inspection that found serious failures. |",
-        "| 2016-06 | testshire-2016-monitoring-visit | Testshire | Monitoring visit |   | Looked after children | "
+        "| 2016-06 | rutland-2016-monitoring-visit | Rutland | Monitoring visit |   | Looked after children | "
         "A fixture monitoring visit with no known days. |",
     ]
 
@@ -124,7 +124,7 @@ def test_list_markdown(run):
         (("--kind", "bogus"), 2, "Error: --kind: 'bogus' is not a kind of visit\n"),
         (("--since", "2020", "--until", "2019"), 2, "Error: --since 2020 is after --until 2019\n"),
         (("--authority", "Nowhere"), 1,
-         "Error: no records for authority 'Nowhere'; the records hold Sampleton, Testshire\n"),
+         "Error: no records for authority 'Nowhere'; the records hold Rutland, Slough\n"),
     ],
 )
 def test_list_bad_options(run, args, code, message):
@@ -140,14 +140,14 @@ def test_list_missing_folder(run, tmp_path):
 
 def test_records_from_environment(run):
     res = run("list", "--format", "csv", env={"JUDGEMENTS_RECORDS": str(GOOD)})
-    assert "testshire-2015-sif-inspection" in res.stdout
+    assert "rutland-2015-sif-inspection" in res.stdout
 
 
 def test_show_in_full(run):
-    res = run("show", "testshire-2015-sif-inspection", *R)
+    res = run("show", "rutland-2015-sif-inspection", *R)
     assert res.exit_code == 0
     out = lines(res.stdout)
-    assert out[0] == "testshire-2015-sif-inspection"
+    assert out[0] == "rutland-2015-sif-inspection"
     assert "Framework   Single inspection framework (SIF, 2013-2018)" in out
     assert "On site     2015-03-02 to 2015-03-26" in out
     # every grade with its official wording, in the report's order
@@ -162,50 +162,48 @@ def test_show_in_full(run):
     assert out[i + 6].endswith("Good")  # adoption
     assert "  • Management oversight was weak.  [management oversight and supervision]" in out
     assert "  1. Strengthen management oversight." in out
-    assert "  [fixture] A made-up report for tests, The judgements test suite, https://example.org/testshire" in out
+    assert "  [fixture] A made-up report for tests, The judgements test suite, https://example.org/rutland" in out
 
 
 def test_show_by_year_and_keywords(run):
-    assert lines(run("show", "2022", *R, "-a", "Testshire").stdout)[0] == "testshire-2022-ilacs-short"
-    assert lines(run("show", "latest", *R, "-a", "Testshire").stdout)[0] == "testshire-2025-ilacs-short"
-    assert lines(run("show", "previous", *R, "-a", "Testshire").stdout)[0] == "testshire-2022-ilacs-short"
-    assert lines(run("show", "first", *R, "-a", "Testshire").stdout)[0] == "testshire-2015-sif-inspection"
-    ungraded = lines(run("show", "2016", *R, "-a", "Testshire").stdout)
-    assert ungraded[0] == "testshire-2016-monitoring-visit"
+    assert lines(run("show", "2022", *R, "-a", "Rutland").stdout)[0] == "rutland-2022-ilacs-short"
+    assert lines(run("show", "latest", *R, "-a", "Rutland").stdout)[0] == "rutland-2025-ilacs-short"
+    assert lines(run("show", "previous", *R, "-a", "Rutland").stdout)[0] == "rutland-2022-ilacs-short"
+    assert lines(run("show", "first", *R, "-a", "Rutland").stdout)[0] == "rutland-2015-sif-inspection"
+    ungraded = lines(run("show", "2016", *R, "-a", "Rutland").stdout)
+    assert ungraded[0] == "rutland-2016-monitoring-visit"
     assert "On site    not given by the sources" in ungraded
 
 
 def test_show_unknown_lists_nearest(run):
-    res = run("show", "testshire-2015-sif", *R)
+    res = run("show", "rutland-2015-sif", *R)
     assert res.exit_code == 1
     assert res.stdout == ""
-    assert res.stderr.startswith("Error: no visit 'testshire-2015-sif'; did you mean testshire-2015-sif-inspection")
+    assert res.stderr.startswith("Error: no visit 'rutland-2015-sif'; did you mean rutland-2015-sif-inspection")
 
 
 def test_year_picks_its_graded_inspection(run):
-    # 2019 holds Testshire's focused visit and Sampleton's one graded inspection
-    assert lines(run("show", "2019", *R).stdout)[0] == "sampleton-2019-ilacs-standard"
-    # within Testshire, 2019's only visit is ungraded: it is the one meant
-    assert lines(run("show", "2019", *R, "-a", "Testshire").stdout)[0] == "testshire-2019-focused-visit"
+    # 2019 holds Rutland's focused visit and Slough's one graded inspection
+    assert lines(run("show", "2019", *R).stdout)[0] == "slough-2019-ilacs-standard"
+    # within Rutland, 2019's only visit is ungraded: it is the one meant
+    assert lines(run("show", "2019", *R, "-a", "Rutland").stdout)[0] == "rutland-2019-03-focused-visit"
 
 
 def test_ambiguous_year_lists_candidates(run, tmp_path):
-    import shutil
 
-    for f in GOOD.glob("testshire-2015*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
-        twin = f.read_text().replace("testshire-2015-sif-inspection", "testshire-2015-sif-inspection-b")
-        (tmp_path / "testshire-2015-sif-inspection-b.yaml").write_text(twin)
-    res = run("show", "2015", "--records", tmp_path)
+    # before 2013, a safeguarding (SLAC) and a child protection inspection (CPI) could fall in one year
+    for kind, area in (("slac", "safeguarding"), ("cpi", "child_protection")):
+        (tmp_path / f"rutland-2012-{kind}.yaml").write_text(
+            f"id: rutland-2012-{kind}\nauthority: {{name: Rutland}}\nkind: {kind}\nframework: pre_2013\n"
+            f"published: 2012-06-01\njudgements: {{{area}: good}}\n"
+            "sources: [{id: fixture, title: A made-up report, publisher: Tests, url: 'https://example.org/r'}]\n")
+    res = run("show", "2012", "--records", tmp_path)
     assert (res.exit_code, res.stdout) == (1, "")
-    assert res.stderr == (
-        "Error: 2015 has 2 graded inspections: testshire-2015-sif-inspection, "
-        "testshire-2015-sif-inspection-b; name one by id\n"
-    )
+    assert res.stderr == "Error: 2012 has 2 graded inspections: rutland-2012-cpi, rutland-2012-slac; name one by id\n"
 
 
 def test_unknown_year(run):
-    res = run("diff", "2013", "2022", *R, "-a", "testshire")
+    res = run("diff", "2013", "2022", *R, "-a", "rutland")
     assert (res.exit_code, res.stderr) == (
         1, "Error: no visit in 2013; graded inspections took place in 2015, 2017, 2022, 2025\n")
 
@@ -217,14 +215,14 @@ def test_keyword_needs_authority_when_several(run):
 
 
 def test_show_json(run):
-    data = json.loads(run("show", "testshire-2016-monitoring-visit", *R, "--format", "json").stdout)
+    data = json.loads(run("show", "rutland-2016-monitoring-visit", *R, "--format", "json").stdout)
     assert data["theme"] == "looked_after_children"
     assert data["published"] == "2016-06"
     assert data["judgements"] == {}
 
 
 def test_record_text_is_printed_literally(run):
-    res = run("show", "testshire-2022-ilacs-short", *R)
+    res = run("show", "rutland-2022-ilacs-short", *R)
     assert '=HYPERLINK("http://evil.example") and [bold]markup[/bold] shown as typed' in res.stdout
 
 

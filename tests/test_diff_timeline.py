@@ -72,16 +72,16 @@ def test_diff_defaults_to_previous_and_latest(run):
         "note": "ILACS before 2023 judged care leavers within children in care; "
                 "ILACS from 2023 judges care leavers separately",
     }
-    assert [b["id"] for b in data["between"]] == ["rotherham-2024-focused-visit"]
+    assert [b["id"] for b in data["between"]] == ["rotherham-2024-05-focused-visit"]
 
 
 def test_diff_across_the_sif_ilacs_boundary(run):
-    res = run("diff", "testshire-2015-sif-inspection", "testshire-2022-ilacs-short", *R)
+    res = run("diff", "rutland-2015-sif-inspection", "rutland-2022-ilacs-short", *R)
     out = lines(res.stdout)
     assert "Children in care        Requires improvement to be good     Good" \
         "                               ↑ improved by 1 step [3]" in out
     assert any(line.startswith("[3] wording differs: 'Children looked after and achieving permanence' / ") for line in out)
-    data = json.loads(run("diff", "testshire-2015-sif-inspection", "testshire-2022-ilacs-short", *R,
+    data = json.loads(run("diff", "rutland-2015-sif-inspection", "rutland-2022-ilacs-short", *R,
                           "--format", "json").stdout)
     changes = {a["area"]: (a["change"], a["steps"]) for a in data["areas"]}
     assert changes == {
@@ -94,18 +94,18 @@ def test_diff_across_the_sif_ilacs_boundary(run):
         "still_raised": [],
         "newly_raised": ["quality_assurance", "identity"],
     }
-    assert [b["id"] for b in data["between"]] == [*["testshire-2016-monitoring-visit", "testshire-2018-sif-reinspection"][:1], "testshire-2019-focused-visit"]
+    assert [b["id"] for b in data["between"]] == [*["rutland-2016-monitoring-visit", "rutland-2017-sif-reinspection"][:1], "rutland-2019-03-focused-visit"]
 
 
 def test_diff_with_an_ungraded_side(run):
-    res = run("diff", "testshire-2016-monitoring-visit", "testshire-2018-sif-reinspection", *R)
+    res = run("diff", "rutland-2016-monitoring-visit", "rutland-2017-sif-reinspection", *R)
     out = lines(res.stdout)
     assert res.exit_code == 0
     assert any(line.startswith("Overall effectiveness   not graded (monitoring visit)") for line in out)
     assert "  Still raised: permanence" in out
     assert "  No longer raised: none" in out
     assert "  Newly raised: quality of plans, management oversight and supervision" in out
-    data = json.loads(run("diff", "testshire-2016-monitoring-visit", "testshire-2018-sif-reinspection", *R,
+    data = json.loads(run("diff", "rutland-2016-monitoring-visit", "rutland-2017-sif-reinspection", *R,
                           "--format", "json").stdout)
     assert all(a["from"] is None and a["change"] == "newly_judged" for a in data["areas"])
     assert data["themes"]["still_raised"] == ["permanence"]
@@ -119,9 +119,9 @@ def test_diff_errors_are_one_line(run):
     assert (res.exit_code, res.stderr) == (2, "Error: give two visits, or none to compare 'previous' with 'latest'\n")
     res = run("diff", "2014", "2014")
     assert res.exit_code == 2
-    res = run("diff", "testshire-2015-sif-inspection", "sampleton-2019-ilacs-standard", *R)
+    res = run("diff", "rutland-2015-sif-inspection", "slough-2019-ilacs-standard", *R)
     assert (res.exit_code, res.stderr) == (
-        2, "Error: testshire-2015-sif-inspection and sampleton-2019-ilacs-standard are visits to different "
+        2, "Error: rutland-2015-sif-inspection and slough-2019-ilacs-standard are visits to different "
            "authorities\n")
 
 
@@ -148,7 +148,7 @@ def test_timeline_json_and_csv(run):
     assert [c["id"] for c in data["inspections"]] == [
         "rotherham-2010-slac", "rotherham-2012-cpi", "rotherham-2014-sif-inspection",
         "rotherham-2017-sif-reinspection", "rotherham-2022-ilacs-short", "rotherham-2025-ilacs-short"]
-    assert data["inspections"][4]["visits_before"] == ["rotherham-2019-focused-visit", "rotherham-2020-focused-visit"]
+    assert data["inspections"][4]["visits_before"] == ["rotherham-2019-03-focused-visit", "rotherham-2020-focused-visit"]
     oe = next(a for a in data["areas"] if a["area"] == "overall_effectiveness")["grades"]
     assert oe[2:] == [
         {"grade": "inadequate", "change": None, "steps": 0},

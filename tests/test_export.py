@@ -46,9 +46,9 @@ def test_long_csv_has_one_row_per_judgement_and_one_per_ungraded_visit(run, tmp_
             assert row["theme"] == ""
         else:
             assert row["area"] == row["grade"] == row["grade_rank"] == ""
-    mv = next(row for row in rows if row["id"] == "testshire-2016-monitoring-visit")
+    mv = next(row for row in rows if row["id"] == "rutland-2016-monitoring-visit")
     assert mv["theme"] == "Looked after children"
-    sif = [row for row in rows if row["id"] == "testshire-2015-sif-inspection"]
+    sif = [row for row in rows if row["id"] == "rutland-2015-sif-inspection"]
     assert [(row["area"], row["grade"], row["grade_rank"]) for row in sif][:2] == [
         ("overall_effectiveness", "Inadequate", "4"), ("leadership", "Inadequate", "4")]
 
@@ -74,12 +74,12 @@ def test_ofsted_layout(run):
         "The experiences and progress of children in care", "The experiences and progress of care leavers",
     ]
     assert reader[1:] == [
-        ["", "E06088888", "Sampleton", "", "", "2019-10-07", "2019-12-19", "ILACS Standard Inspection",
+        ["", "E06000039", "Slough", "", "", "2019-10-07", "2019-12-19", "ILACS Standard Inspection",
          "Requires improvement to be good", "Requires improvement to be good", "Inadequate",
          "Requires improvement to be good", ""],
-        ["", "E06099999", "Testshire", "", "", "2022-06-27", "2022-08-12", "ILACS Short Inspection",
+        ["", "E06000017", "Rutland", "", "", "2022-06-27", "2022-08-12", "ILACS Short Inspection",
          "Good", "Good", "Good", "Good", ""],
-        ["", "E06099999", "Testshire", "", "", "2025-11-03", "2025-12-16", "ILACS Short Inspection",
+        ["", "E06000017", "Rutland", "", "", "2025-11-03", "2025-12-16", "ILACS Short Inspection",
          "Outstanding", "Outstanding", "Outstanding", "Outstanding", "Good"],
     ]
 
@@ -107,10 +107,10 @@ def test_json_is_full_records(run):
 
 
 def test_markdown_for_a_committee_paper(run):
-    out = run("export", *R, "-a", "testshire", "--format", "markdown", "--kind", "graded").stdout.splitlines()
+    out = run("export", *R, "-a", "rutland", "--format", "markdown", "--kind", "graded").stdout.splitlines()
     assert out[0] == ("| Date | Authority | Visit | Overall effectiveness | Leadership | Help and protection | "
                       "Children in care | Adoption | Care leavers | LSCB |")
-    assert out[2] == ("| 2015-03-02 | Testshire | SIF inspection | Inadequate | Inadequate | Inadequate | "
+    assert out[2] == ("| 2015-03-02 | Rutland | SIF inspection | Inadequate | Inadequate | Inadequate | "
                       "Requires improvement to be good | Good | Requires improvement to be good | "
                       "Requires improvement to be good |")
     assert len(out) == 2 + 4
@@ -123,9 +123,9 @@ def test_formula_starts_are_neutralised(start):
 
 
 def test_record_text_starting_with_equals_exports_neutralised(run, tmp_path):
-    text = (GOOD / "sampleton-2019-ilacs-standard.yaml").read_text()
-    (tmp_path / "sampleton-2019-ilacs-standard.yaml").write_text(
-        text.replace("name: Sampleton", "name: \"=HYPERLINK(\\\"http://evil.example\\\")\"")
+    text = (GOOD / "slough-2019-ilacs-standard.yaml").read_text()
+    (tmp_path / "slough-2019-ilacs-standard.yaml").write_text(
+        text.replace("name: Slough", "name: \"=HYPERLINK(\\\"http://evil.example\\\")\"")
         .replace("summary: A second fixture authority.", "headline: \"+cmd|' /C calc'!A0\""))
     rows = parse_csv(run("export", "--records", tmp_path).stdout)
     assert rows[0]["authority"] == "'=HYPERLINK(\"http://evil.example\")"

@@ -16,7 +16,7 @@ from rotherham_cli import safeyaml
 from rotherham_cli.errors import Problem
 from rotherham_cli.loader import load_bytes
 
-GOOD_TEXT = (GOOD / "testshire-2022-ilacs-short.yaml").read_text()
+GOOD_TEXT = (GOOD / "rutland-2022-ilacs-short.yaml").read_text()
 
 
 def one_file(tmp_path, content: bytes | str, name: str = "bad.yaml"):
@@ -82,14 +82,14 @@ def test_bad_files_give_one_line_and_exit_1(run, tmp_path, case):
          "8:8: start: '2014-13-45' is not a real date (month must be in 1..12)"),
         (("judgements:\n  overall_effectiveness: good", "judgements:\n  overall_effectiveness: [good]"),
          "12:26: judgements.overall_effectiveness: Input should be"),
-        (("  la_number: 999", "  la_number: lots"),
+        (("  la_number: 857", "  la_number: lots"),
          "4:14: authority.la_number: Input should be a valid integer"),
         (("judgements:\n", "judgements: good\nx:\n"), ": x: unknown field 'x'"),
         (("findings:\n", "findings: nope\nfindings2:\n"), None),
     ],
 )
 def test_wrong_types_name_line_and_field(run, tmp_path, change, expected):
-    text = GOOD_TEXT.replace("testshire-2022-ilacs-short", "bad").replace(*change)
+    text = GOOD_TEXT.replace("rutland-2022-ilacs-short", "bad").replace(*change)
     folder, _ = one_file(tmp_path, text)
     res = run("validate", "--records", folder)
     assert res.exit_code == 1
@@ -137,31 +137,28 @@ def test_files_that_are_not_records(run, tmp_path):
     (folder / "notes.txt").write_text("hello")
     (folder / "sub").mkdir()
     (folder / ".hidden").write_text("ignored")
+    (folder / "sub" / "grades.xlsx").write_bytes(b"PK\x03\x04")
     res = run("validate", "--records", folder)
-    assert res.exit_code == 1
-    assert res.stderr.splitlines() == [
-        f"{folder / 'notes.txt'}: a file that is not a record (records are .yaml files)",
-        f"{folder / 'sub'}: a folder that is not a record (records are .yaml files)",
-        "2 problems in 2 files",
-    ]
+    # a records folder may hold other files (a README, a spreadsheet): they are not records, and not errors
+    assert (res.exit_code, res.stdout, res.stderr) == (0, "7 records OK\n", "")
 
 
 def test_escape_sequences_in_values_never_reach_the_terminal(run, tmp_path):
     # YAML's "\e" escape yields ESC inside a value even though the file itself has none.
     text = GOOD_TEXT.replace("summary: A fixture short inspection.",
                              'summary: "\\e[2J\\e]0;pwned\\a cleared [red]not markup[/red]"')
-    folder, _ = one_file(tmp_path, text, "testshire-2022-ilacs-short.yaml")
-    for args in (("show", "testshire-2022-ilacs-short"), ("list",), ("export", "--format", "markdown"),
+    folder, _ = one_file(tmp_path, text, "rutland-2022-ilacs-short.yaml")
+    for args in (("show", "rutland-2022-ilacs-short"), ("list",), ("export", "--format", "markdown"),
                  ("export",)):
         res = run(*args, "--records", folder)
         assert res.exit_code == 0
         assert "\x1b" not in res.stdout and "\x07" not in res.stdout
-    shown = run("show", "testshire-2022-ilacs-short", "--records", folder).stdout
+    shown = run("show", "rutland-2022-ilacs-short", "--records", folder).stdout
     assert "[2J]0;pwned cleared [red]not markup[/red]" in shown
 
 
 def test_escape_sequences_in_error_messages_are_stripped(run, tmp_path):
-    text = GOOD_TEXT.replace("testshire-2022-ilacs-short", "bad").replace(
+    text = GOOD_TEXT.replace("rutland-2022-ilacs-short", "bad").replace(
         "overall_effectiveness: good", 'overall_effectiveness: "\\e[31mgood"')
     folder, _ = one_file(tmp_path, text)
     res = run("validate", "--records", folder)

@@ -27,12 +27,11 @@ def test_prints_a_draft_that_validates(run, tmp_path):
 
 @needs_shared(REPORTS)
 def test_output_file_missing_fields_on_stderr(run, tmp_path):
-    out = tmp_path / "gateshead.yaml"
+    out = tmp_path / "gateshead-2024-ilacs-short.yaml"
     res = run("import-report", REPORTS / "gateshead-2025-01-29.pdf", "--output", out)
     assert res.exit_code == 0
     assert res.stdout == ""
     assert res.stderr.splitlines() == [
-        "Note: id set to 'gateshead' to match the file name (the report suggests 'gateshead-2024-ilacs-short')",
         "Not found in the report: publication date: not printed in the report",
         f"Wrote the draft to {out}; add what is missing, then run 'judgements validate'",
     ]

@@ -22,7 +22,7 @@ def test_import_every_authority_then_use_them(run, tmp_path):
     assert run("validate", "--records", out).stdout == "331 records OK\n"
     listed = run("list", "--records", out, "--authority", "Barnsley", "--format", "csv").stdout.splitlines()
     assert [line.split(",")[1] for line in listed[1:]] == [
-        "barnsley-2018-11-19-ilacs-standard", "barnsley-2023-10-27-ilacs-short", "barnsley-2024-12-05-focused-visit"]
+        "barnsley-2018-ilacs-standard", "barnsley-2023-ilacs-short", "barnsley-2024-11-focused-visit"]
     diff = json.loads(run("diff", "--records", out, "-a", "Barnsley", "--format", "json").stdout)
     assert next(a for a in diff["areas"] if a["area"] == "help_and_protection")["change"] == "declined"
     timeline = run("timeline", "--records", out, "-a", "E08000016")  # by ONS code
@@ -35,7 +35,7 @@ def test_import_never_overwrites(run, tmp_path):
     out = tmp_path / "one"
     first = run("import-official", R2025, "--output", out, "--authority", "rotherham")
     assert first.stderr.splitlines()[-1].startswith(f"Wrote 2 records for 1 authority to {out}")
-    path = out / "rotherham-2022-08-12-ilacs-short.yaml"
+    path = out / "rotherham-2022-ilacs-short.yaml"
     path.write_text("edited by hand")
     again = run("import-official", R2025, "--output", out, "--authority", "Rotherham")
     assert again.exit_code == 0
@@ -65,7 +65,7 @@ def test_shipped_records_agree_with_both_releases(run, release):
 def test_check_finds_an_altered_grade(run, tmp_path):
     folder = tmp_path / "records"
     shutil.copytree(RECORDS, folder)
-    path = folder / "rotherham-2017-sif-reinspection.yaml"
+    path = folder / "rotherham" / "rotherham-2017-sif-reinspection.yaml"
     path.write_text(path.read_text().replace("  care_leavers: outstanding", "  care_leavers: good"))
     res = run("check", "--against", R2023, "--records", folder, "--format", "json")
     assert res.exit_code == 1
@@ -82,7 +82,7 @@ def test_check_finds_an_altered_grade(run, tmp_path):
 def test_check_finds_a_missing_record(run, tmp_path):
     folder = tmp_path / "records"
     shutil.copytree(RECORDS, folder)
-    (folder / "rotherham-2022-ilacs-short.yaml").unlink()
+    (folder / "rotherham" / "rotherham-2022-ilacs-short.yaml").unlink()
     res = run("check", "--against", R2025, "--records", folder, "--format", "csv")
     assert res.exit_code == 1
     rows = res.stdout.splitlines()

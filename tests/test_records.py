@@ -15,8 +15,8 @@ from rotherham_cli.vocab import Area, Grade, Kind
 EXPECTED_IDS = [
     "rotherham-2010-slac", "rotherham-2012-cpi", "rotherham-2014-sif-inspection",
     "rotherham-2016-monitoring-visit", "rotherham-2017-monitoring-visit", "rotherham-2017-sif-reinspection",
-    "rotherham-2019-focused-visit", "rotherham-2020-focused-visit", "rotherham-2022-ilacs-short",
-    "rotherham-2024-focused-visit", "rotherham-2025-ilacs-short",
+    "rotherham-2019-03-focused-visit", "rotherham-2020-focused-visit", "rotherham-2022-ilacs-short",
+    "rotherham-2024-05-focused-visit", "rotherham-2025-ilacs-short",
 ]
 
 
@@ -37,7 +37,7 @@ def test_every_record_names_its_sources_and_ungraded_visits_are_first_class():
         assert r.summary and r.findings, r.id
         if not r.graded:
             assert r.judgements == {}
-    assert shipped()["rotherham-2024-focused-visit"].theme == "children_in_need_or_plan"
+    assert shipped()["rotherham-2024-05-focused-visit"].theme == "children_in_need_or_plan"
     assert shipped()["rotherham-2020-focused-visit"].theme is None  # no source gives it
 
 
@@ -193,7 +193,7 @@ def test_ilacs_grades_and_dates_match_the_2025_history_and_in_year_visits():
             assert area not in rec.judgements
     visits = _sheet("LA_Inspection_Outcomes_as_at_31_March_2025.ods", "In-year_inspections")
     fv = dict(zip(visits[2], next(r for r in visits[3:] if r[2] == "Rotherham"), strict=True))
-    rec = shipped()["rotherham-2024-focused-visit"]
+    rec = shipped()["rotherham-2024-05-focused-visit"]
     assert (str(rec.start), str(rec.published)) == (
         fv["Inspection/Visit date"].date().isoformat(), fv["Publication date"].date().isoformat())
     from rotherham_cli.vocab import VISIT_THEMES

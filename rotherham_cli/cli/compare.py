@@ -25,7 +25,7 @@ from .app import (
 
 
 @app.command(epilog="\b\nExamples:\n  judgements diff                # previous graded inspection vs the latest\n"
-             "  judgements diff 2014 2017\n  judgements diff rotherham-2019-focused-visit latest --format json")
+             "  judgements diff 2014 2017\n  judgements diff rotherham-2019-03-focused-visit latest --format json")
 @handle_errors
 def diff(
     visit_a: Annotated[
