@@ -1051,7 +1051,7 @@ def to_records(release: Release, authority: str | None = None) -> RecordList:
 
 def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[str]]:
     where = ins.where + "".join(f"; sheet {s} row {r}" for s, r in ins.also)
-    notes = [f"Imported from Ofsted's official statistics ({release.file}): {where}."]
+    notes = []
     if ins.spelling and ins.spelling != ins.authority:
         notes.append(f"The release writes the authority's name as '{ins.spelling}'.")
     if release.edition == "la_inspection_outcomes":
@@ -1092,7 +1092,8 @@ def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[
                 "title": release.title,
                 "publisher": PUBLISHER,
                 "date": release.published.isoformat(),
-                "file": release.file,
+                "file": f"data/official/{release.file}",
+                "where": where,
             }
         ],
     }

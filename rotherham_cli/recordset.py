@@ -196,6 +196,8 @@ def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Di
                         _claim(s, path)
                 found.append(Disagreement(file, path, _text(value), _text(held), _label(out, path, _text(held))))
             else:
+                if path in target["facts"]:
+                    target["facts"].remove(path)  # a person changed what this source gave
                 target["differs"][path] = _text(value)
                 found.append(Disagreement(file, path, _text(held), _text(value), target.get("id", "?")))
     _tidy(out)

@@ -167,7 +167,7 @@ def test_merge_into_a_folder_completes_records_and_files_new_ones_by_authority(t
     result = recordset.merge_into(tmp_path, incoming)
     assert [p.relative_to(tmp_path).as_posix() for p in result.new] == ["sutton/sutton-2023-ilacs-standard.yaml"]
     assert [p.name for p in result.updated] == ["merton-2022-ilacs-standard.yaml"]
-    assert yaml.safe_load((tmp_path / "merton-2022-ilacs-standard.yaml").read_text())["published"] == "2022-06-24"
+    assert str(yaml.safe_load((tmp_path / "merton-2022-ilacs-standard.yaml").read_text())["published"]) == "2022-06-24"
     again = recordset.merge_into(tmp_path, incoming)
     assert (again.new, again.updated, again.unchanged) == ([], [], 2)
 

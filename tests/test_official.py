@@ -188,7 +188,7 @@ def test_2025_grades_match_the_sheet_cell_for_cell(recs2025, sheet, typed):
         if cells.get("Visit Theme"):
             assert rec.theme == THEMES_2025[cells["Visit Theme"]]
             assert rec.judgements == {}
-        assert f"{sheet} row {row}" in " ".join(rec.notes)
+        assert f"{sheet} row {row}" in rec.sources[0].where
         assert rec.framework.value == ("ilacs" if start < "2023-01-01" else "ilacs_2023")
     # Every non-blank grade cell of the sheet was compared.
     assert (
@@ -209,27 +209,27 @@ def test_2025_the_same_inspection_in_three_sheets_is_one_record(recs2025):
     assert rec.id == "bournemouth-christchurch-and-poole-2024-ilacs-standard"
     assert rec.authority.ons_code == "E06000058"
     assert (str(rec.start), rec.framework.value) == ("2024-12-02", "ilacs_2023")
-    note = rec.notes[0]
-    for where in (
+    where = rec.sources[0].where
+    for place in (
         "ILACS_inspection_history row 24",
         "In-year_inspections row 12",
         "Inspections_as_at_31_March row 14",
     ):
-        assert where in note
-    assert "Bournemouth, Christchurch & Poole" in rec.notes[1]
+        assert place in where
+    assert "Bournemouth, Christchurch & Poole" in rec.notes[0]
 
 
 def test_2025_record_carries_the_official_source(recs2025):
     rec = next(r for r in recs2025 if r.id == "rotherham-2024-05-focused-visit")
     assert rec.model_dump(mode="json")["sources"] == [
         {
-            "id": "official",
+            "id": "official-2025",
             "title": "Local authority inspection outcomes as at 31 March 2025",
             "publisher": "Ofsted",
             "date": "2025-09-25",
             "url": None,
-            "file": "LA_Inspection_Outcomes_as_at_31_March_2025.ods",
-            "where": None,
+            "file": "data/official/LA_Inspection_Outcomes_as_at_31_March_2025.ods",
+            "where": "sheet In-year_inspections row 77",
             "facts": [],
             "differs": {},
             "notes": [],

@@ -17,8 +17,8 @@ def test_import_every_authority_then_use_them(run, tmp_path):
     assert res.exit_code == 0, res.stderr
     assert res.stdout == ""
     assert res.stderr.splitlines()[-1] == (
-        f"Wrote 331 records for 156 authorities to {out} from "
-        "'Local authority inspection outcomes as at 31 March 2025' (2025-09-25)")
+        "Merged 331 records from 'Local authority inspection outcomes as at 31 March 2025' (2025-09-25) "
+        f"into {out}: 331 new, 0 completed, 0 unchanged, 0 disagreements")
     assert run("validate", "--records", out).stdout == "331 records OK\n"
     listed = run("list", "--records", out, "--authority", "Barnsley", "--format", "csv").stdout.splitlines()
     assert [line.split(",")[1] for line in listed[1:]] == [
@@ -31,17 +31,25 @@ def test_import_every_authority_then_use_them(run, tmp_path):
     assert exported[1]["judgements"]["care_leavers"] == "good"
 
 
-def test_import_never_overwrites(run, tmp_path):
+def test_import_twice_changes_nothing_and_a_fact_a_person_changed_is_kept(run, tmp_path):
     out = tmp_path / "one"
     first = run("import-official", R2025, "--output", out, "--authority", "rotherham")
-    assert first.stderr.splitlines()[-1].startswith(f"Wrote 2 records for 1 authority to {out}")
-    path = out / "rotherham-2022-ilacs-short.yaml"
-    path.write_text("edited by hand")
+    assert first.stderr.splitlines()[-1].endswith(f"into {out}: 2 new, 0 completed, 0 unchanged, 0 disagreements")
+    path = out / "rotherham" / "rotherham-2022-ilacs-short.yaml"
+    before = {p: p.read_bytes() for p in out.rglob("*.yaml")}
     again = run("import-official", R2025, "--output", out, "--authority", "Rotherham")
-    assert again.exit_code == 0
-    assert f"Kept existing {path} (not overwritten)" in again.stderr.splitlines()
-    assert again.stderr.splitlines()[-1].endswith("; 2 already existed")
-    assert path.read_text() == "edited by hand"
+    assert (again.exit_code, again.stderr.splitlines()[-1]) == (
+        0, "Merged 2 records from 'Local authority inspection outcomes as at 31 March 2025' (2025-09-25) "
+        f"into {out}: 0 new, 0 completed, 2 unchanged, 0 disagreements")
+    assert {p: p.read_bytes() for p in out.rglob("*.yaml")} == before
+    path.write_text(path.read_text().replace("published: 2022-08-12", "published: 2022-08-15"))
+    third = run("import-official", R2025, "--output", out, "--authority", "Rotherham")
+    assert third.exit_code == 0
+    assert third.stderr.splitlines()[0] == (
+        f"Disagreement: {path}: published: the record holds 2022-08-15, official-2025 gives 2022-08-12")
+    text = path.read_text()
+    assert "published: 2022-08-15" in text
+    assert "Sources disagree on published: official-2025 gives 2022-08-12; the record holds 2022-08-15." in text
 
 
 def test_unknown_authority_and_bad_file(run, tmp_path):

@@ -68,8 +68,14 @@ def import_official(
     output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Folder to write records into.")],
     authority: AuthorityOpt = None,
 ) -> None:
-    """Write one record per graded inspection and in-year visit of an official release; never overwrite."""
-    from ..official import read_release, to_records, write_records
+    """Merge every graded inspection and in-year visit of an official release into a record set.
+
+    A visit already in DIR is completed, never duplicated; a fact the release gives otherwise than a
+    record is reported and kept in the record's notes, never overwritten.
+    """
+    from ..official import read_release, to_records
+    from ..recordset import merge_into
+    from ..render.merging import merge_lines
 
     rel = read_release(release)
     records = to_records(rel, authority)
@@ -77,13 +83,11 @@ def import_official(
         err(f"Note: {warning}")
     for problem in records.problems:
         err(f"Note: {problem}")
-    written, skipped = write_records(records, output)
-    for path in skipped:
-        err(f"Kept existing {path} (not overwritten)")
-    authorities = len({r.authority.name for r in records})
-    err(f"Wrote {len(written)} record{'s' * (len(written) != 1)} for {authorities} "
-        f"authorit{'ies' if authorities != 1 else 'y'} to {output} from '{rel.title}' ({rel.published})"
-        + (f"; {len(skipped)} already existed" if skipped else ""))
+    result = merge_into(output, records)
+    for line in merge_lines(result, output, f"'{rel.title}' ({rel.published})"):
+        err(line)
+    if result.problems:
+        raise typer.Exit(EXIT_DATA)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements check --against LA_Inspection_Outcomes_as_at_31_March_2025.ods\n"

@@ -1,0 +1,157 @@
+"""Build the shipped national record set, records/, from the sources in ../shared/.
+
+    python tools/build_england.py            rebuild records/ (prints what changed)
+    python tools/build_england.py --check    exit 1 when records/ is not what the build makes
+
+What it does, in order (each step merges by the identity rule of rotherham_cli/identity.py, so
+the order does not change the result):
+
+1. Keeps the records a person curated (Rotherham's, and any record with findings, a summary or a
+   headline: recordset.is_curated) as they are in records/.
+2. Merges every inspection and visit of Ofsted's two official releases
+   (../shared/data/official/*.ods) through the same reader as `judgements import-official`.
+3. Reads every report in ../shared/data/reports/ with the same reader as `judgements import-report`
+   and merges it in, with its publication date and web address from index.csv beside the reports
+   (Ofsted's report pages give them; ILACS reports do not print their publication date).
+
+When Ofsted publishes a new release or report: put it in ../shared/data/ (a report with its row in
+index.csv), add a new release's file name to RELEASES below, run this script, read the change with
+`git diff --stat records/`, run the tests, and commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import filecmp
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+OFFICIAL = SHARED / "data" / "official"
+REPORTS = SHARED / "data" / "reports"
+RECORDS = ROOT / "records"
+RELEASES = (
+    "Childrens_social_care_in_England_2023_underlying_data.ods",
+    "LA_Inspection_Outcomes_as_at_31_March_2025.ods",
+)
+
+sys.path.insert(0, str(ROOT))
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def curated(into: Path) -> int:
+    """Copy the records a person curated into ``into``, at the same places."""
+    from rotherham_cli.loader import load_tree
+    from rotherham_cli.recordset import is_curated
+
+    n = 0
+    for path, record in load_tree(RECORDS) if RECORDS.exists() else []:
+        if is_curated(record.model_dump(mode="json", exclude_none=True)):
+            dest = into / path.relative_to(RECORDS)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, dest)
+            n += 1
+    return n
+
+
+def official_records(name: str):
+    from rotherham_cli import official
+
+    release = official.read_release(OFFICIAL / name)
+    records = official.to_records(release)
+    for problem in records.problems:
+        say(f"  {name}: {problem}")
+    return list(records)
+
+
+def report_records():
+    from rotherham_cli.errors import JudgementsError
+    from rotherham_cli.models import Record
+    from rotherham_cli.pdfimport import import_report
+
+    with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
+        index = list(csv.DictReader(fh))
+    out = []
+    for i, row in enumerate(index, 1):
+        if i % 50 == 0:
+            say(f"  read {i} of {len(index)} reports")
+        try:
+            draft = import_report(REPORTS / row["file"]).data
+        except JudgementsError as exc:
+            say(f"  {row['file']}: {exc}")
+            continue
+        data = dict(draft)
+        data.setdefault("published", row["published"])
+        source = dict(data["sources"][0])
+        source["file"] = f"data/reports/{row['file']}"
+        source["url"] = row["report_url"]
+        source["date"] = row["published"]
+        data["sources"] = [source]
+        try:
+            out.append(Record.model_validate(data))
+        except Exception as exc:  # a draft the model refuses is reported, not merged
+            say(f"  {row['file']}: not merged: {str(exc).splitlines()[0]}")
+    return out
+
+
+def build(into: Path) -> None:
+    from rotherham_cli.recordset import merge_into
+
+    say(f"curated records kept: {curated(into)}")
+    steps = [(name, lambda name=name: official_records(name)) for name in RELEASES]
+    steps.append(("reports", report_records))
+    for name, read in steps:
+        say(f"merging {name}")
+        result = merge_into(into, read())
+        say(f"  {len(result.new)} new, {len(result.updated)} completed, {result.unchanged} unchanged, "
+            f"{len(result.disagreements)} disagreements, {len(result.problems)} problems")
+        for problem in result.problems:
+            say(f"  problem: {problem}")
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    def walk(cmp: filecmp.dircmp, prefix: str) -> list[str]:
+        out = [prefix + n for n in cmp.diff_files + cmp.left_only + cmp.right_only]
+        for name, sub in cmp.subdirs.items():
+            out += walk(sub, f"{prefix}{name}/")
+        return out
+
+    return sorted(walk(filecmp.dircmp(a, b), ""))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare with records/ instead of writing it")
+    parser.add_argument("--output", type=Path, help="build into this new folder instead of records/")
+    args = parser.parse_args()
+    if not SHARED.exists():
+        say(f"{SHARED}: not found; the build reads the sources there")
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        built = Path(tmp) / "records"
+        built.mkdir()
+        build(built)
+        if args.output:
+            shutil.copytree(built, args.output)
+            return 0
+        changed = differences(RECORDS, built) if RECORDS.exists() else ["records/"]
+        if args.check:
+            for name in changed:
+                say(f"differs from the build: records/{name}")
+            return 1 if changed else 0
+        if changed:
+            shutil.rmtree(RECORDS, ignore_errors=True)
+            shutil.copytree(built, RECORDS)
+        say(f"{len(changed)} files changed in records/")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
