@@ -47,3 +47,7 @@ class RecordProblems(JudgementsError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) in the records")
+
+
+class UnknownAuthority(UsageError):
+    """A name, alias or code that names no authority in the register; the message gives the nearest."""
