@@ -35,7 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
+from .authorities import name_in_text
 from .errors import JudgementsError
+from .identity import record_id
 from .vocab import FRAMEWORKS, KINDS, Area, Framework, Grade, Kind
 
 
@@ -481,6 +483,10 @@ def _authority_name(formal: str) -> str:
     return name.strip()
 
 
+# How far into the front page the authority's name is looked for (it is printed first, with the title).
+_NAME_SPAN = 600
+
+
 def _title_and_name(doc: _Document) -> tuple[str | None, str | None]:
     """(title, the authority's name as printed) from the first page."""
     lines = doc.front_lines
@@ -620,9 +626,11 @@ class _Reader:
         self.notes: list[str] = []
 
     def read(self) -> ImportedReport:
-        title, formal_name = _title_and_name(self.doc)
-        authority = _authority_name(formal_name) if formal_name else None
+        title, _ = _title_and_name(self.doc)
         start, end, date_problem = _inspection_dates(self.doc.front)
+        # The front page opens with the authority's name, in its title or above it, as printed
+        # ("London Borough of Barking and / Dagenham"): the register finds it there.
+        authority = name_in_text(self.doc.front[:_NAME_SPAN], on=start)
         published = _published(self.doc.front)
         framework, judgements = self._judgements(start)
         kind = self._kind(framework, title, judgements, start, end)
@@ -631,11 +639,12 @@ class _Reader:
 
         data: dict[str, Any] = {}
         if authority and start and kind:
-            data["id"] = f"{_slug(authority)}-{start.year}-{kind.value.replace('_', '-')}"[:80].strip("-")
+            data["id"] = record_id(authority.slug, kind, start, start)
         else:
             self.missing.append("id: needs the authority, the inspection start date and the kind")
         if authority:
-            data["authority"] = {"name": authority}
+            data["authority"] = {"name": authority.name, "la_number": authority.la_number,
+                                 "ons_code": authority.gss_on(start) if start else authority.gss}
         else:
             self.missing.append("authority: no name found above or in the title on the first page")
         if kind:

@@ -16,7 +16,7 @@ def test_prints_a_draft_that_validates(run, tmp_path):
         "children_in_care": "inadequate", "adoption": "requires_improvement", "care_leavers": "inadequate",
         "leadership": "inadequate", "lscb": "inadequate",
     }
-    assert (data["start"], data["end"], data["published"]) == ("2014-09-16", "2014-10-08", "2014-11-19")
+    assert tuple(str(data[k]) for k in ("start", "end", "published")) == ("2014-09-16", "2014-10-08", "2014-11-19")
     assert data["inspectors"][0] == {"name": "Sheena Doyle", "role": "lead inspector"}
     assert res.stderr == ""  # a SIF report prints everything the draft needs
     folder = tmp_path / "records"
