@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import vocab
+from .errors import UsageError
 from .models import Record
-from .query import between
+from .query import between, slug_of
 from .vocab import AREA_ORDER, Area, FindingKind, Grade
 
 IMPROVED, DECLINED, UNCHANGED = "improved", "declined", "unchanged"
@@ -117,3 +118,11 @@ def diff(before: Record, after: Record, records: Sequence[Record] = ()) -> Diff:
         "newly_raised": [t for t in cb if t not in ca],
     }
     return Diff(before, after, rows, themes, between(records, before, after))
+
+
+def check_pair(a: Record, b: Record) -> None:
+    """Two visits a diff can compare: two different visits to one authority (UsageError otherwise)."""
+    if a.id == b.id:
+        raise UsageError(f"both sides are {a.id}; name two different visits")
+    if slug_of(a) != slug_of(b):
+        raise UsageError(f"{a.id} and {b.id} are visits to different authorities")

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from .models import PartialDate, Record
 from .vocab import Kind
@@ -54,11 +55,15 @@ PUBLICATION_LAG = 150
 
 def authority_of(record: Record):
     """The register's authority of a record, or None when it names none the register knows."""
+    a = record.authority
+    return _authority(a.name, a.ons_code, a.la_number, record.when.earliest if record.when else None)
+
+
+@lru_cache(maxsize=4096)
+def _authority(name: str, ons_code: str | None, la_number: int | None, on: date | None):
     from . import authorities
 
-    on = record.when.earliest if record.when else None
-    a = record.authority
-    for key in (a.name, a.ons_code, str(a.la_number) if a.la_number else None):
+    for key in (name, ons_code, str(la_number) if la_number else None):
         if key:
             found = authorities.find(key, on=on)
             if found is not None:

@@ -71,6 +71,46 @@ def import_report(path: str | Path) -> ImportedReport:
     return read_report(pages, Path(path).name, where=str(path))
 
 
+def report_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The report files named: each file as given, each folder's *.pdf in name order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() == ".pdf" and f.is_file())
+            if not found:
+                raise ReportError(f"{p}: no .pdf files in this folder")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def draft_file_problem(data: dict[str, Any], output: str | Path) -> str | None:
+    """Why a draft cannot be written to ``output`` (a record's file is named by its id), or None."""
+    name = Path(output)
+    rid = data.get("id")
+    if rid is None:
+        return (f"{name}: the report does not give what the record id is made of (authority, start, kind); "
+                "print the draft without --output and name the file once it is complete")
+    if name.suffix not in (".yaml", ".yml") or name.stem != rid:
+        return f"{name}: a record's file is named by its id; write it to {name.with_name(rid + '.yaml')}"
+    return None
+
+
+def draft_record(path: str | Path):
+    """A report read into a record, ready to merge (ReportError when it does not make a valid one)."""
+    from pydantic import ValidationError
+
+    from .models import Record, RuleViolations
+
+    imported = import_report(path)
+    try:
+        return Record.model_validate(imported.data)
+    except (ValidationError, RuleViolations) as exc:
+        gaps = "; ".join(imported.missing) or str(exc).splitlines()[0]
+        raise ReportError(f"{path}: not a complete record ({gaps})") from None
+
+
 def extract_text(path: str | Path) -> str:
     """The report's text with the chosen library, pages separated by form feeds."""
     return "\f".join(extract_pages(path))

@@ -7,6 +7,7 @@ one), ``latest``, ``previous`` (the graded inspection before the latest) or ``fi
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Sequence
 
@@ -18,15 +19,58 @@ from .vocab import Kind
 KEYWORDS = ("latest", "previous", "first")
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").split())
+HOME_ENV = "JUDGEMENTS_AUTHORITY"
+HOME_DEFAULT = "Rotherham"
 
 
-def authority_matches(record: Record, authority: str) -> bool:
-    """Case-insensitive match on the authority's name, or its ONS code."""
-    want = _norm(authority)
-    a = record.authority
-    return want == _norm(a.name) or (a.ons_code is not None and want == a.ons_code.lower())
+def home_authority() -> str:
+    """The home authority's slug: $JUDGEMENTS_AUTHORITY, else Rotherham."""
+    from .authorities import resolve
+    from .errors import UnknownAuthority
+
+    name = os.environ.get(HOME_ENV) or HOME_DEFAULT
+    try:
+        return resolve(name).slug
+    except UnknownAuthority as exc:
+        raise UnknownAuthority(f"${HOME_ENV}: {exc}") from None
+
+
+def authority_slugs(specs: Sequence[str] | None) -> frozenset[str] | None:
+    """The authorities --authority names (each a name, alias, code, 'region:NAME', 'neighbours:NAME'
+    or 'all'), as slugs; None for all of them."""
+    from .authorities import select
+
+    if not specs:
+        return None
+    out: set[str] = set()
+    for spec in specs:
+        if spec.strip().casefold() == "all":
+            return None
+        out.update(a.slug for a in select(spec))
+    return frozenset(out)
+
+
+def scope(records: Sequence[Record], specs: Sequence[str] | None, home: bool = True) -> frozenset[str] | None:
+    """The authorities a command is about: those --authority names; else, for the commands that follow
+    one authority's journey (``home``), the home authority where the records hold it; else all."""
+    if specs:
+        return authority_slugs(specs)
+    if not home:
+        return None
+    slug = home_authority()
+    if any(slug_of(r) == slug for r in records):
+        return frozenset({slug})
+    return None
+
+
+def slug_of(record: Record) -> str | None:
+    from .identity import authority_slug
+
+    return authority_slug(record)
+
+
+def authority_matches(record: Record, slugs: frozenset[str] | None) -> bool:
+    return slugs is None or slug_of(record) in slugs
 
 
 def parse_kinds(kind: str | None) -> tuple[Kind, ...] | None:
@@ -40,7 +84,7 @@ def parse_kinds(kind: str | None) -> tuple[Kind, ...] | None:
 
 def filter_records(
     records: Iterable[Record],
-    authority: str | None = None,
+    authority: frozenset[str] | None = None,
     kind: str | None = None,
     since: int | None = None,
     until: int | None = None,
@@ -51,7 +95,7 @@ def filter_records(
     kinds = parse_kinds(kind)
     out = []
     for r in records:
-        if authority is not None and not authority_matches(r, authority):
+        if not authority_matches(r, authority):
             continue
         if kinds is not None and r.kind not in kinds:
             continue
@@ -63,36 +107,32 @@ def filter_records(
     return sorted(out, key=lambda r: r.sort_key)
 
 
-def check_authority(records: Sequence[Record], authority: str | None) -> None:
-    """An --authority that matches no record is an error that lists the authorities there are."""
+def check_authority(records: Sequence[Record], authority: frozenset[str] | None) -> None:
+    """Authorities that have no record here are an error naming them (and what the records hold)."""
     if authority is None or any(authority_matches(r, authority) for r in records):
         return
+    from .authorities import get
+
     names = sorted({r.authority.name for r in records})
-    near = difflib.get_close_matches(authority, names, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(near)}?" if near else (
-        f"; the records hold {', '.join(names[:8])}{' …' if len(names) > 8 else ''}" if names else ""
-    )
-    raise UnknownVisit(f"no records for authority '{authority}'{hint}")
+    asked = ", ".join(sorted(get(s).name for s in authority))
+    hint = f"; the records hold {', '.join(names[:8])}{' …' if len(names) > 8 else ''}" if names else ""
+    raise UnknownVisit(f"no records for {asked}{hint}")
 
 
 def _graded(records: Sequence[Record]) -> list[Record]:
     return [r for r in records if r.graded]
 
 
-def resolve_visit(records: Sequence[Record], spec: str, authority: str | None = None) -> Record:
+def resolve_visit(records: Sequence[Record], spec: str, authority: frozenset[str] | None = None) -> Record:
     """The one record a user means by spec; UnknownVisit with candidates otherwise."""
-    pool = sorted(
-        (r for r in records if authority is None or authority_matches(r, authority)),
-        key=lambda r: r.sort_key,
-    )
-    if authority is not None:
-        check_authority(records, authority)
+    pool = sorted((r for r in records if authority_matches(r, authority)), key=lambda r: r.sort_key)
+    check_authority(records, authority)
     spec = spec.strip()
     by_id = {r.id: r for r in pool}
     if spec in by_id:
         return by_id[spec]
     graded = _graded(pool)
-    authorities = {r.authority.name for r in pool}
+    authorities = {slug_of(r) for r in pool}
     if spec in KEYWORDS:
         if len(authorities) > 1:
             raise UnknownVisit(
@@ -139,6 +179,6 @@ def between(records: Sequence[Record], a: Record, b: Record) -> list[Record]:
     lo, hi = sorted((a, b), key=lambda r: r.sort_key)
     return [
         r for r in sorted(records, key=lambda r: r.sort_key)
-        if not r.graded and r.authority.name == lo.authority.name
+        if not r.graded and slug_of(r) == slug_of(lo)
         and lo.sort_key < r.sort_key < hi.sort_key and r.id not in (a.id, b.id)
     ]

@@ -180,7 +180,7 @@ def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Di
             if held is None:
                 _set(out, path, copy.deepcopy(value))
                 _claim(target, path)
-            elif held == value:
+            elif _same(path, held, value):
                 _claim(target, path)
             elif path in LISTS:
                 continue
@@ -202,6 +202,21 @@ def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Di
                 found.append(Disagreement(file, path, _text(held), _text(value), target.get("id", "?")))
     _tidy(out)
     return out, found
+
+
+def _same(path: str, a: Any, b: Any) -> bool:
+    """Two values of a fact that say the same: equal, or grades on the same step of today's scale (a
+    report's 'adequate' is the release's 'requires improvement to be good', as the release places it)."""
+    if a == b:
+        return True
+    if path.startswith("judgements."):
+        from .vocab import VocabularyError, parse_grade
+
+        try:
+            return parse_grade(a).on_scale is parse_grade(b).on_scale
+        except VocabularyError:
+            return False
+    return False
 
 
 def _label(data: dict, path: str, value: str) -> str:

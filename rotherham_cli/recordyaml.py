@@ -36,10 +36,15 @@ def dump_record(data: dict[str, Any]) -> str:
                      default_flow_style=False)
 
 
+_DATE_KEYS = ("start", "end", "published", "date")
+
+
 def _clean(value: Any) -> Any:
-    """Leave out empty values (None, [], {}) at every depth: a record states only what it knows."""
+    """Leave out empty values (None, [], {}) at every depth: a record states only what it knows.
+    A date known only to the year is written as people write it (2018, not '2018')."""
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if v not in (None, [], {})}
+        return {k: int(v) if k in _DATE_KEYS and isinstance(v, str) and v.isdigit() else _clean(v)
+                for k, v in value.items() if v not in (None, [], {})}
     if isinstance(value, list):
         return [_clean(v) for v in value]
     return value

@@ -123,8 +123,9 @@ def test_list_markdown(run):
     [
         (("--kind", "bogus"), 2, "Error: --kind: 'bogus' is not a kind of visit\n"),
         (("--since", "2020", "--until", "2019"), 2, "Error: --since 2020 is after --until 2019\n"),
-        (("--authority", "Nowhere"), 1,
-         "Error: no records for authority 'Nowhere'; the records hold Rutland, Slough\n"),
+        (("--authority", "Nowhere"), 2, "Error: no authority 'Nowhere'\n"),
+        (("--authority", "Hul"), 2, "Error: no authority 'Hul'; did you mean Kingston upon Hull?\n"),
+        (("--authority", "Rotherham"), 1, "Error: no records for Rotherham; the records hold Rutland, Slough\n"),
     ],
 )
 def test_list_bad_options(run, args, code, message):

@@ -154,7 +154,13 @@ RecordsOpt = Annotated[
     ),
 ]
 AuthorityOpt = Annotated[
-    Optional[str], typer.Option("--authority", "-a", metavar="NAME", help="Only this authority (name or ONS code).")
+    Optional[list[str]],
+    typer.Option(
+        "--authority", "-a", metavar="NAME",
+        help="An authority by name, alias or code (any spelling); 'region:NAME' (an Ofsted region), "
+        "'neighbours:NAME' (it and its statistical neighbours), or 'all'. May be repeated. "
+        "Default: the home authority ($JUDGEMENTS_AUTHORITY, else Rotherham) where the records hold it.",
+    ),
 ]
 KindOpt = Annotated[
     Optional[str],
@@ -172,12 +178,22 @@ def load(records: Optional[str]):
     return load_valid(records)
 
 
-def filtered(records, authority, kind=None, since=None, until=None):
-    from ..query import check_authority, filter_records
+def filtered(records, authority, kind=None, since=None, until=None, home=True):
+    """The records, and those the filters choose (--authority defaults to the home authority when
+    ``home``); the chosen authorities as slugs (None for all)."""
+    from ..query import check_authority, filter_records, scope
 
     loaded = load(records)
-    check_authority(loaded, authority)
-    return loaded, filter_records(loaded, authority, kind, since, until)
+    slugs = scope(loaded, authority, home)
+    check_authority(loaded, slugs)
+    return loaded, filter_records(loaded, slugs, kind, since, until)
+
+
+def chosen_authorities(records, authority):
+    """The authorities a one-authority command is about (--authority, else home where held), as slugs."""
+    from ..query import scope
+
+    return scope(records, authority)
 
 
 def print_rows(fmt: Format, header, rows) -> None:

@@ -14,6 +14,7 @@ from .app import (
     SinceOpt,
     UntilOpt,
     app,
+    chosen_authorities,
     err,
     filtered,
     handle_errors,
@@ -37,6 +38,7 @@ def diff(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
 ) -> None:
     """Compare two visits: each area's grade and change, themes of concern, visits between."""
+    from ..diff import check_pair
     from ..diff import diff as make_diff
     from ..errors import UsageError
     from ..query import resolve_visit
@@ -44,12 +46,10 @@ def diff(
     if visit_a is not None and visit_b is None:
         raise UsageError("give two visits, or none to compare 'previous' with 'latest'")
     loaded = load(records)
-    a = resolve_visit(loaded, visit_a or "previous", authority)
-    b = resolve_visit(loaded, visit_b or "latest", authority)
-    if a.id == b.id:
-        raise UsageError(f"both sides are {a.id}; name two different visits")
-    if a.authority.name != b.authority.name:
-        raise UsageError(f"{a.id} and {b.id} are visits to different authorities")
+    slugs = chosen_authorities(loaded, authority)
+    a = resolve_visit(loaded, visit_a or "previous", slugs)
+    b = resolve_visit(loaded, visit_b or "latest", slugs)
+    check_pair(a, b)
     d = make_diff(a, b, loaded)
     if fmt is Format.table:
         from ..render.tables import diff_renderable

@@ -56,7 +56,7 @@ def export(
         raise UsageError("--bom applies to CSV only")
     if force and output is None:
         raise UsageError("--force needs --output FILE")
-    _, chosen = filtered(records, authority, kind, since, until)
+    _, chosen = filtered(records, authority, kind, since, until, home=False)
     if fmt is Format.json:
         data = machine.json_text(record_data(chosen)).encode("utf-8")
     elif fmt is Format.csv:

@@ -22,31 +22,50 @@ from .app import (
 
 
 @app.command("import-report", epilog="\b\nExamples:\n  judgements import-report report.pdf\n"
-             "  judgements import-report report.pdf --output records/leeds-2024-ilacs-standard.yaml")
+             "  judgements import-report report.pdf --output leeds-2024-ilacs-standard.yaml\n"
+             "  judgements import-report reports/*.pdf --output my-records/\n"
+             "  judgements import-report reports/ --output my-records/")
 @handle_errors
 def import_report(
-    report: Annotated[
-        str, typer.Argument(metavar="REPORT.pdf", help="An Ofsted report on an authority's children's services.")
+    reports: Annotated[
+        list[str], typer.Argument(metavar="REPORT.pdf...",
+                                  help="Ofsted reports on an authority's children's services, or folders of them.")
     ],
-    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
-                                                  help="Write the draft to FILE instead of stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="FILE|DIR",
+        help="FILE.yaml: write the one draft there (named by its id). DIR: merge every report into the "
+        "record set there. Default: print the one draft on stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
 ) -> None:
-    """Read an Ofsted inspection report (PDF) into a draft record; list on stderr what it could not find."""
+    """Read Ofsted inspection reports (PDF) into draft records, or merge them into a record set.
+
+    What a report does not give is listed on stderr. Into a folder, each report is merged by the
+    identity rule: a visit already there is completed, a fact it gives otherwise is reported.
+    """
     from pathlib import Path
 
     from ..errors import UsageError
+    from ..pdfimport import draft_file_problem, report_files
     from ..pdfimport import import_report as read
     from ..recordyaml import dump_record
 
+    files = report_files(reports)
+    to_folder = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")) or len(files) > 1)
+    if len(files) > 1 and output is None:
+        raise UsageError("several reports need --output DIR to merge them into")
+    if to_folder:
+        if force:
+            raise UsageError("--force is for --output FILE; merging into a folder never overwrites a fact")
+        _merge_reports(files, output)
+        return
     if force and output is None:
         raise UsageError("--force needs --output FILE")
-    imported = read(report)
-    data = dict(imported.data)
-    if output is not None and data.get("id") != Path(output).stem:
-        err(f"Note: id set to '{Path(output).stem}' to match the file name (the report suggests '{data.get('id')}')")
-        data["id"] = Path(output).stem
-    text = dump_record(data)
+    imported = read(files[0])
+    if output is not None:
+        problem = draft_file_problem(imported.data, output)
+        if problem:
+            raise UsageError(problem)
+    text = dump_record(imported.data)
     for line in imported.missing:
         err(f"Not found in the report: {line}")
     if output is None:
@@ -56,6 +75,34 @@ def import_report(
 
         write_atomic(output, text.encode("utf-8"), force=force)
         err(f"Wrote the draft to {output}; add what is missing, then run 'judgements validate'")
+
+
+def _merge_reports(files, output: str) -> None:
+    import sys
+
+    from ..errors import JudgementsError
+    from ..pdfimport import draft_record
+    from ..recordset import merge_into
+    from ..render.merging import merge_lines
+
+    drafts, failed = [], []
+    for n, path in enumerate(files, 1):
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\rReading {n} of {len(files)}: {path.name[:50]:<50}")
+            sys.stderr.flush()
+        try:
+            drafts.append(draft_record(path))
+        except JudgementsError as exc:
+            failed.append(str(exc))
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + " " * 80 + "\r")
+    for line in failed:
+        err(f"Failed: {line}")
+    result = merge_into(output, drafts)
+    for line in merge_lines(result, output, f"{len(drafts)} of {len(files)} reports read"):
+        err(line)
+    if failed or result.problems:
+        raise typer.Exit(EXIT_DATA)
 
 
 @app.command("import-official", epilog="\b\nExamples:\n"
@@ -73,16 +120,26 @@ def import_official(
     A visit already in DIR is completed, never duplicated; a fact the release gives otherwise than a
     record is reported and kept in the record's notes, never overwritten.
     """
+    from ..errors import UsageError
     from ..official import read_release, to_records
+    from ..query import authority_matches, authority_slugs
     from ..recordset import merge_into
     from ..render.merging import merge_lines
 
+    slugs = authority_slugs(authority)
     rel = read_release(release)
-    records = to_records(rel, authority)
+    made = to_records(rel)
+    records = [r for r in made if authority_matches(r, slugs)]
     for warning in rel.warnings:
         err(f"Note: {warning}")
-    for problem in records.problems:
-        err(f"Note: {problem}")
+    for problem in made.problems:
+        if slugs is None or problem.startswith(tuple(f"{s}-" for s in slugs)):
+            err(f"Note: {problem}")
+    if not records:
+        from ..authorities import get
+
+        names = ", ".join(sorted(get(s).name for s in slugs or ()))
+        raise UsageError(f"{release}: the release holds no inspection of {names}")
     result = merge_into(output, records)
     for line in merge_lines(result, output, f"'{rel.title}' ({rel.published})"):
         err(line)
@@ -102,12 +159,17 @@ def check(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = Format.table,
 ) -> None:
     """Cross-check the records' graded inspections against Ofsted's official statistics (exit 1 on any disagreement)."""
+    from ..authorities import get
     from ..official import CHECK_HEADER, check_rows, read_release
     from ..official import check as compare
+    from ..query import authority_matches, authority_slugs
 
-    loaded = load(records)
+    slugs = authority_slugs(authority)
+    loaded = [r for r in load(records) if authority_matches(r, slugs)]
     rel = read_release(against)
-    found = compare(loaded, rel, authority)
+    found = []
+    for slug in sorted(slugs) if slugs else [None]:
+        found += compare(loaded, rel, get(slug).name if slug else None)
     header, rows = CHECK_HEADER, check_rows(found)
     if fmt is Format.json:
         from ..render.machine import json_text
@@ -124,7 +186,7 @@ def check(
             show_rich(rows_table(["disagreement", "visit", "area", "official", "record"], brief), *details)
     else:
         print_rows(fmt, header, rows)
-    checked = 1 if authority else len({r.authority.name for r in loaded})
+    checked = len(slugs) if slugs else len({r.authority.name for r in loaded})
     if found:
         err(f"{len(found)} disagreement{'s' * (len(found) != 1)} with '{rel.title}' ({rel.published})")
         raise typer.Exit(EXIT_DATA)

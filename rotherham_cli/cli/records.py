@@ -15,6 +15,7 @@ from .app import (
     SinceOpt,
     UntilOpt,
     app,
+    chosen_authorities,
     err,
     filtered,
     handle_errors,
@@ -69,7 +70,8 @@ def show(
     from ..errors import UsageError
     from ..query import resolve_visit
 
-    record = resolve_visit(load(records), visit, authority)
+    loaded = load(records)
+    record = resolve_visit(loaded, visit, chosen_authorities(loaded, authority))
     if fmt is Format.table:
         from ..render.tables import visit_detail
 
