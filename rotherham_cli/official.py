@@ -1049,10 +1049,17 @@ def to_records(release: Release, authority: str | None = None) -> RecordList:
     return out
 
 
+def _register_name(ins: OfficialInspection) -> str:
+    from .authorities import find
+
+    known = find(ins.ons_code or ins.authority, on=ins.start or ins.published)
+    return known.name if known else ins.authority
+
+
 def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[str]]:
     where = ins.where + "".join(f"; sheet {s} row {r}" for s, r in ins.also)
     notes = []
-    if ins.spelling and ins.spelling != ins.authority:
+    if ins.spelling and ins.spelling != _register_name(ins):
         notes.append(f"The release writes the authority's name as '{ins.spelling}'.")
     if release.edition == "la_inspection_outcomes":
         status = release.authorities[ins.authority].status
@@ -1073,9 +1080,15 @@ def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[
         absent = [a.value for a in graded_areas(ins.kind, ins.framework) if a not in ins.judgements]
         if absent:
             notes.append(f"No grade in the release for: {', '.join(absent)}.")
-    authority = {"name": ins.authority}
-    if ins.ons_code:
-        authority["ons_code"] = ins.ons_code
+    from .authorities import find
+
+    day = ins.start or ins.published
+    known = find(ins.ons_code or ins.authority, on=day) or find(ins.authority, on=day)
+    if known is None:
+        authority = {"name": ins.authority, "ons_code": ins.ons_code}
+    else:  # the register's name and numbers; the release's own spelling is noted above
+        authority = {"name": known.name, "la_number": known.la_number,
+                     "ons_code": ins.ons_code or (known.gss_on(day) if day else known.gss)}
     data = {
         "id": ins.id,
         "authority": authority,
