@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import JudgementsError, UsageError
+from .errors import JudgementsError, UnknownAuthority
 from .models import Record, RuleViolations
 from .vocab import (
     AREA_ORDER,
@@ -58,10 +58,6 @@ class OfficialDataError(JudgementsError):
     """An official release that cannot be read as one of the known releases."""
 
 
-class UnknownAuthority(UsageError):
-    """--authority names no authority of the release."""
-
-
 class OfficialWriteError(JudgementsError):
     """A record file that cannot be written."""
 
@@ -69,47 +65,6 @@ class OfficialWriteError(JudgementsError):
 # --------------------------------------------------------------------------------------------
 # Authorities: one canonical name per authority across both releases
 # --------------------------------------------------------------------------------------------
-
-# Spellings of the same authority that differ between Ofsted's releases, mapped to the one name
-# records use. Found by comparing the name sets of every sheet of both releases. The canonical form
-# is the one of the 2023 release's main table and the ONS register ("and", lower-case "upon").
-AUTHORITY_ALIASES: dict[str, str] = {
-    "Bedford Borough": "Bedford",  # 2023 LA_inspections_2009-2023; 'Bedford' elsewhere
-    "Bournemouth, Christchurch & Poole": "Bournemouth, Christchurch and Poole",  # 2025
-    "Hammersmith & Fulham": "Hammersmith and Fulham",  # 2025
-    "Telford & Wrekin": "Telford and Wrekin",  # 2025
-    "Kingston Upon Hull": "Kingston upon Hull",  # 2023 LA_inspections_2009-2023
-    "Richmond Upon Thames": "Richmond upon Thames",  # 2023 LA_inspections_2009-2023
-    "Southend on Sea": "Southend-on-Sea",  # 2023 LA_level_in_year and LA_level_at_31_Mar
-    # ONS register spellings: in neither release, accepted from records and --authority.
-    "Bristol, City of": "Bristol",
-    "Kingston upon Hull, City of": "Kingston upon Hull",
-    "Herefordshire, County of": "Herefordshire",
-    "County Durham": "Durham",
-    "St. Helens": "St Helens",
-}
-
-
-def authority_key(name: str) -> str:
-    """A loose key of a name: case, '&'/'and', hyphens, full stops and commas do not count."""
-    text = name.replace("’", "'").replace("&", " and ").replace("-", " ")
-    text = re.sub(r"[.,]", " ", text)
-    return " ".join(text.casefold().split())
-
-
-_ALIAS_BY_KEY = {authority_key(k): v for k, v in AUTHORITY_ALIASES.items()}
-_ALIAS_BY_KEY.update({authority_key(v): v for v in AUTHORITY_ALIASES.values()})
-
-
-def canonical_authority(name: str) -> str:
-    """The name records use for an authority written ``name`` by a release or a record."""
-    clean = " ".join(name.split())
-    return _ALIAS_BY_KEY.get(authority_key(clean), clean)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", authority_key(text).replace("'", "")).strip("-")
-
 
 @dataclass
 class AuthorityInfo:
@@ -172,26 +127,20 @@ class Release:
         return self.path.name
 
     def find_authority(self, text: str) -> str:
-        """The canonical name for --authority: a name (any case, any known spelling) or ONS code."""
-        wanted = text.strip()
-        if wanted.upper() in {a.ons_code for a in self.authorities.values()}:
-            return next(a.name for a in self.authorities.values() if a.ons_code == wanted.upper())
-        key = authority_key(canonical_authority(wanted))
-        for info in self.authorities.values():
-            if authority_key(info.name) == key or key in {authority_key(s) for s in info.spellings}:
-                return info.name
-        names = sorted(self.authorities)
-        raise UnknownAuthority(f"{self.file}: no authority '{text}' in this release" + suggest(wanted, names))
+        """The name (the register's) of the authority --authority names, which the release must hold."""
+        from .authorities import resolve
+
+        known = resolve(text)
+        if known.name not in self.authorities:
+            raise UnknownAuthority(f"{self.file}: no inspection of {known.name} in this release")
+        return known.name
 
     def canonical_for(self, name: str, ons_code: str | None = None) -> str:
-        """The release's canonical name for a record's authority (by ONS code, else by name)."""
-        if ons_code:
-            for info in self.authorities.values():
-                if info.ons_code == ons_code:
-                    return info.name
-        name = canonical_authority(name)
-        key = authority_key(name)
-        return next((n for n in self.authorities if authority_key(n) == key), name)
+        """The name (the register's) of a record's authority, by its ONS code, else its name."""
+        from .authorities import find
+
+        known = (find(ons_code) if ons_code else None) or find(name)
+        return known.name if known else name
 
 
 # --------------------------------------------------------------------------------------------
@@ -672,7 +621,6 @@ class _Builder:
         self.authorities: dict[str, AuthorityInfo] = {}
         self.warnings: list[str] = []
         self._ons_rows: dict[str, tuple[str, str]] = {}  # ons code -> (canonical, where)
-        self._by_key: dict[str, str] = {}  # authority_key -> canonical name
 
     # ---- authorities ----------------------------------------------------------------------
 
@@ -682,12 +630,15 @@ class _Builder:
             raise OfficialDataError(
                 f"{self.book.path}: sheet {row.table.sheet} row {row.number}: no local authority name"
             )
-        # Spellings that differ only in case or punctuation are one authority (the first spelling).
-        name = self._by_key.setdefault(
-            authority_key(canonical_authority(spelling)), canonical_authority(spelling)
-        )
+        # Every spelling of an authority is one authority: the register's (by code where the row has one).
+        from .authorities import find
+
         code = row.ons_code(("", _ONS)) if ("", _ONS) in row.table.columns else None
         where = f"sheet {row.table.sheet} row {row.number}"
+        known = (find(code) if code else None) or find(spelling)
+        if known is None:
+            raise OfficialDataError(f"{self.book.path}: {where}: '{spelling}' is not an authority in the register")
+        name = known.name
         info = self.authorities.setdefault(name, AuthorityInfo(name))
         info.spellings.add(spelling)
         if code:
@@ -699,7 +650,7 @@ class _Builder:
             if other and other[0] != name:
                 raise OfficialDataError(
                     f"{self.book.path}: {where}: ONS code {code} is '{spelling}' here and '{other[0]}' "
-                    f"in {other[1]}; add the spelling to AUTHORITY_ALIASES"
+                    f"in {other[1]}"
                 )
             self._ons_rows[code] = (name, where)
             info.ons_code = code
@@ -997,8 +948,7 @@ def record_id(authority: str, start: date | None, when: date | None, kind: Kind)
     from .authorities import find
     from .identity import record_id as rule
 
-    found = find(authority, on=when)
-    return rule(found.slug if found else slug(authority), kind, start, when)
+    return rule(find(authority, on=when).slug, kind, start, when)
 
 
 # --------------------------------------------------------------------------------------------

@@ -499,30 +499,6 @@ _GENERIC_TITLE_RE = re.compile(
 _NAME_LINE_RE = re.compile(rf"^[A-Z]{_NAME_CHARS}{{1,80}}$")
 _DATES_LINE_RE = re.compile(r"^Inspection\s+dates?\s*:", re.IGNORECASE)
 
-# The parts of a council's formal name that Ofsted's tables of judgements leave out:
-#   suffix: "Rotherham Metropolitan Borough Council", "West Sussex County Council", "Bradford Metropolitan
-#           District Council", "Leicester City Council", "Cornwall Council", and "Nottingham City";
-#   prefix: "Metropolitan Borough of Rotherham", "London Borough of Waltham Forest", "Royal Borough of ...",
-#           "Council of the Isles of Scilly"; "City of" only with a suffix ("City of York Council"), so that
-#           "City of London" keeps its name.
-_NAME_SUFFIX_RE = re.compile(
-    r"\s+(?:(?:(?:Metropolitan\s+)?(?:Borough|District)|City|County)\s+)?Council$|\s+City$"
-)
-_NAME_PREFIX_RE = re.compile(
-    r"^(?:The\s+)?(?:(?:Metropolitan|London|Royal)\s+)?(?:Borough|County)\s+of\s+|^Council\s+of\s+the\s+"
-)
-_CITY_OF_RE = re.compile(r"^City\s+of\s+")
-
-
-def _authority_name(formal: str) -> str:
-    """The authority's name as Ofsted's judgement tables give it, from the name the report prints."""
-    name, suffixes = _NAME_SUFFIX_RE.subn("", formal.strip(" ,."))
-    name = _NAME_PREFIX_RE.sub("", name)
-    if suffixes:
-        name = _CITY_OF_RE.sub("", name)
-    return name.strip()
-
-
 # How far into the front page the authority's name is looked for (it is printed first, with the title).
 _NAME_SPAN = 600
 
@@ -650,10 +626,6 @@ _SELF_KIND_RE = re.compile(
     r"\bThis\s+(?:was\s+an?\s+)?(?P<kind>short|standard)\s+inspection\b", re.IGNORECASE
 )
 _ILACS_KIND = {"short": Kind.ILACS_SHORT, "standard": Kind.ILACS_STANDARD}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "").replace("’", "")).strip("-")
 
 
 class _Reader:
