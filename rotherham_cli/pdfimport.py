@@ -585,7 +585,7 @@ def _recommendations(doc: _Document) -> list[str] | None:
     style = None  # "numbered" or "bullets", set by the first item
     number = 0
     for line in doc.lines[start + 1 :]:
-        if _plain(line) in stops:
+        if _plain(line) in stops or _opens_judgement_section(line):
             break
         numbered, bullet = _NUMBERED_RE.match(line), _BULLET_RE.match(line)
         if numbered and style != "bullets" and (style is None or int(numbered["n"]) == number + 1):
@@ -599,6 +599,25 @@ def _recommendations(doc: _Document) -> list[str] | None:
         elif items:
             items[-1].append(line)
     return [_join(_without_trailing_headings(item)) for item in items]
+
+
+def _opens_judgement_section(line: str) -> bool:
+    """Whether a line opens the section of an ILACS judgement area ("The experiences and progress of
+    children who need help and / protection: outstanding"), which follows the list of what needs to
+    improve: the line is the start of an area's official wording (four words at least), however the
+    heading wraps, or the whole wording and its grade."""
+    words = _plain(line).casefold().split()
+    if len(words) < 4:
+        return False
+    text = " ".join(words)
+    return any(w.startswith(text) or text.startswith(w + ":") for w in _ILACS_AREA_WORDINGS)
+
+
+# The ILACS judgement headings ("The impact of leaders on ...", "The experiences and progress of ...").
+_ILACS_AREA_WORDINGS = tuple(sorted({
+    w.casefold() for fw in (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
+    for w in FRAMEWORKS[fw].areas.values() if len(w.split()) >= 4
+}))
 
 
 def _without_trailing_headings(lines: list[str]) -> list[str]:

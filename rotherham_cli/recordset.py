@@ -41,7 +41,7 @@ AUTHORITY_CODES = ("authority.la_number", "authority.ons_code")
 DISAGREE = "Sources disagree on "
 
 # Ranks of a source's kind: a fact a person wrote outranks every source.
-_OTHER, _RELEASE, _REPORT, _PERSON = 0, 1, 2, 9
+_OTHER, _REPORT, _RELEASE, _PERSON = 0, 1, 2, 9
 
 
 class MergeError(JudgementsError):

@@ -22,7 +22,7 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if _DAY.fullmatch(value):
         # A date as people write it (2022-08-12, unquoted); the records' reader takes it as a date.
         return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value)
-    style = ">" if len(value) > 90 and "\n" not in value else None
+    style = ">" if len(value) > 90 and "\n" not in value and " " in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -104,7 +104,7 @@ def test_reports_merge_into_the_release_records_and_a_second_run_changes_nothing
     assert res.stderr.splitlines()[-1] == (
         f"Merged 3 records from 3 of 3 reports read into {folder}: 2 new, 1 completed, 0 unchanged, 0 disagreements")
     record = load(folder / "rotherham" / "rotherham-2022-ilacs-short.yaml")
-    assert [s["id"] for s in record["sources"]] == ["official-2025", "report"]
+    assert [s["id"] for s in record["sources"]] == ["report", "official-2025"]
     assert str(record["end"]) == "2022-07-01" and record["inspectors"][0]["name"] == "Neil Penswick"
     again = run("import-report", *files, "--output", folder)
     assert again.stderr.splitlines()[-1].endswith(": 0 new, 0 completed, 3 unchanged, 0 disagreements")

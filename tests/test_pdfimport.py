@@ -640,3 +640,14 @@ def test_importing_the_module_loads_no_pdf_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.skipif(not (REPORTS / "rotherham-2025-12-16.pdf").exists(), reason="shared report not present")
+def test_the_last_recommendation_stops_at_the_next_judgement_heading():
+    # Rotherham, December 2025: the heading "The experiences and progress of children who need help and
+    # protection: outstanding" wraps over two lines straight after the list.
+    got = import_report(REPORTS / "rotherham-2025-12-16.pdf").data["recommendations"]
+    assert got == [
+        "The quality of pathway plans for care leavers. (Outcome 4, national framework)",
+        "The quality of health history information provided to care leavers. (Outcome 4, national framework)",
+    ]

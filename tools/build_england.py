@@ -88,8 +88,10 @@ def report_records():
             say(f"  {row['file']}: {exc}")
             continue
         data = dict(draft)
-        data.setdefault("published", row["published"])
+        data["published"] = row["published"]  # as Ofsted's report page lists it (index.csv)
         source = dict(data["sources"][0])
+        # A report whose title line was not read is named by how Ofsted's report pages list it.
+        source.setdefault("title", f"Ofsted inspection report on {row['authority'].title()} children's services")
         source["file"] = f"data/reports/{row['file']}"
         source["url"] = row["report_url"]
         source["date"] = row["published"]
