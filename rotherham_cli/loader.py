@@ -7,6 +7,7 @@ column and field), and returns the records and the problems. It never prints.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,16 +244,28 @@ def _same_visits(entries: list[tuple[str, Record]]) -> list[Problem]:
 
 def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
     """Load every record under a folder; collect every problem in every file."""
+    from .cache import RecordCache
+
     path = records_dir(folder)
     result = LoadResult(folder=path)
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, Record]] = []
+    cache = RecordCache(path)
     for entry in _walk(path, result.problems):
         display = str(entry)
-        if not entry.is_file():
+        try:
+            st = entry.stat()
+        except OSError as exc:
+            result.problems.append(Problem(display, 0, 0, "", f"cannot be read: {exc.strerror or exc}"))
+            continue
+        if not stat.S_ISREG(st.st_mode):
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
-        record, problems = load_file(entry, display)
+        hit = cache.get(display, st)
+        if hit is None:
+            hit = load_file(entry, display)
+            cache.put(display, st, *hit)
+        record, problems = hit
         result.problems.extend(problems)
         if record is None:
             continue
@@ -264,6 +277,7 @@ def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
         first_seen[record.id] = display
         kept.append((display, record))
         result.paths[record.id] = entry
+    cache.save()
     same = _same_visits(kept)
     result.problems.extend(same)
     bad = {p.file for p in same}

@@ -21,6 +21,13 @@ OFFICIAL = SHARED / "data" / "official"
 REPORTS = SHARED / "data" / "reports"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """The record cache of the test run lives in a folder of its own, never the user's."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ.pop("JUDGEMENTS_NO_CACHE", None)
+
+
 def needs_shared(path: Path):
     """Skip (with the reason) when a piece of ../shared is absent."""
     return pytest.mark.skipif(not path.exists(), reason=f"shared material not present: {path}")

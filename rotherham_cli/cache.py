@@ -1,0 +1,123 @@
+"""A cache of loaded records, so that a command over a large record set does not parse and validate
+every file every time.
+
+One cache file per records folder, in the user's cache folder (``$XDG_CACHE_HOME/judgements``, else
+``~/.cache/judgements``; ``~/Library/Caches/judgements`` on macOS; ``%LOCALAPPDATA%\\judgements\\cache``
+on Windows), never beside the records. It holds, for each record file, its size and modification time
+and what loading it gave: the validated record, or its problems. A file whose size or time changed, a
+file added or removed, a new version of the program or of the code and data that judge a record, is
+loaded again; problems are cached with the file, so a broken record is reported warm as cold.
+
+A cache that cannot be read (corrupt, truncated, written by another version, not ours) is ignored and
+rebuilt; a cache folder that cannot be written means no cache, never a failure. It is written whole to
+a temporary file and renamed into place. ``JUDGEMENTS_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ENV_OFF = "JUDGEMENTS_NO_CACHE"
+_MAGIC = "judgements-record-cache-1"
+# The code and data that decide what a record file loads to: a change to any of them invalidates.
+_JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py",
+           "data/authorities.json")
+
+Entry = tuple[int, int, Any, list]  # size, mtime_ns, record or None, problems
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get(ENV_OFF, "") not in ("", "0"):
+        return None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "judgements" / "cache" if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "judgements"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "judgements"
+
+
+def _stamp() -> str:
+    """What the cached results depend on besides the files: the version and the judging code."""
+    from . import __version__
+
+    here = Path(__file__).resolve().parent
+    parts = [__version__]
+    for name in _JUDGES:
+        try:
+            st = (here / name).stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return "|".join(parts)
+
+
+def _file_for(folder: Path) -> Path | None:
+    base = cache_dir()
+    if base is None:
+        return None
+    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return base / f"records-{key}.pickle"
+
+
+class RecordCache:
+    """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = _file_for(folder)
+        self.stamp = _stamp() if self.path else ""
+        self.old: dict[str, Entry] = self._read()
+        self.new: dict[str, Entry] = {}
+
+    def _read(self) -> dict[str, Entry]:
+        if self.path is None:
+            return {}
+        try:
+            with open(self.path, "rb") as fh:
+                magic, stamp, folder, entries = pickle.load(fh)
+            if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
+                return {}
+            return entries if isinstance(entries, dict) else {}
+        except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
+            return {}
+
+    def get(self, name: str, st: os.stat_result) -> tuple[Any, list] | None:
+        entry = self.old.get(name)
+        if entry is None or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
+            return None
+        self.new[name] = entry
+        return entry[2], entry[3]
+
+    def put(self, name: str, st: os.stat_result, record: Any, problems: list) -> None:
+        self.new[name] = (st.st_size, st.st_mtime_ns, record, problems)
+
+    def save(self) -> None:
+        """Write the cache when anything changed; any failure leaves no cache, and no error."""
+        if self.path is None or self.new.keys() == self.old.keys() and all(
+            self.new[k][:2] == self.old[k][:2] for k in self.new
+        ):
+            return
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), self.new), fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+            tmp = None
+        except Exception:
+            pass
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)

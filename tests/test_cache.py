@@ -1,0 +1,106 @@
+"""The record cache: never stale, never an error, never hiding a problem."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from conftest import BROKEN, GOOD
+
+from rotherham_cli import cache
+from rotherham_cli.loader import load_records
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    dest = tmp_path / "records"
+    shutil.copytree(GOOD, dest)
+    return dest
+
+
+def cache_files(folder):
+    return list((folder.parent / "cache" / "judgements").glob("records-*.pickle"))
+
+
+def ids(folder):
+    return sorted(r.id for r in load_records(folder).records)
+
+
+def test_a_second_load_is_served_from_the_cache_and_equals_the_first(folder, monkeypatch):
+    cold = load_records(folder)
+    assert len(cache_files(folder)) == 1
+    calls = []
+    import rotherham_cli.loader as loader
+
+    real = loader.load_file
+    monkeypatch.setattr(loader, "load_file", lambda *a, **k: calls.append(a) or real(*a, **k))
+    warm = load_records(folder)
+    assert calls == []  # nothing parsed again
+    assert warm.records == cold.records and warm.problems == cold.problems
+
+
+def test_edit_add_delete_touch_and_replace_are_seen(folder):
+    load_records(folder)
+    path = folder / "rutland-2022-ilacs-short.yaml"
+    path.write_text(path.read_text().replace("overall_effectiveness: good", "overall_effectiveness: inadequate"))
+    rec = next(r for r in load_records(folder).records if r.id == "rutland-2022-ilacs-short")
+    assert rec.overall.value == "inadequate"
+    (folder / "rutland-2025-ilacs-short.yaml").unlink()
+    assert "rutland-2025-ilacs-short" not in ids(folder)
+    shutil.copy(GOOD / "rutland-2025-ilacs-short.yaml", folder / "sub-rutland-2025.yaml")
+    result = load_records(folder)
+    assert [p.field for p in result.problems] == ["id"]  # the file name is not the id: reported warm too
+    (folder / "sub-rutland-2025.yaml").rename(folder / "rutland-2025-ilacs-short.yaml")
+    assert "rutland-2025-ilacs-short" in ids(folder)
+    # same size, new time
+    text = path.read_text()
+    path.write_text(text.replace("inadequate", "outstanding"))
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert next(r for r in load_records(folder).records if r.id == "rutland-2022-ilacs-short").overall.value == "outstanding"
+
+
+def test_problems_are_the_same_warm_and_cold(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cold = load_records(BROKEN).problems
+    warm = load_records(BROKEN).problems
+    assert warm == cold and len(cold) == 13
+
+
+@pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01.", b"\x80\x05" + b"x" * 100])
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(folder, junk):
+    first = ids(folder)
+    for f in cache_files(folder):
+        f.write_bytes(junk)
+    assert ids(folder) == first
+    assert cache_files(folder)[0].read_bytes() != junk
+
+
+def test_no_writable_cache_folder_means_no_cache_not_a_failure(folder, monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert len(ids(folder)) == 7
+
+
+def test_judgements_no_cache_turns_it_off(folder, monkeypatch):
+    monkeypatch.setenv("JUDGEMENTS_NO_CACHE", "1")
+    assert cache.cache_dir() is None
+    assert len(ids(folder)) == 7
+    assert cache_files(folder) == []
+
+
+def test_a_new_version_is_never_served_an_old_cache(folder, monkeypatch):
+    load_records(folder)
+    import rotherham_cli
+
+    monkeypatch.setattr(rotherham_cli, "__version__", "999.0")
+    assert cache.RecordCache(folder).old == {}
+
+
+def test_the_cache_lives_in_the_user_cache_folder_never_beside_the_records(folder):
+    load_records(folder)
+    assert not [p for p in folder.rglob("*") if "pickle" in p.name or p.name.startswith(".")]
+    assert cache_files(folder)
