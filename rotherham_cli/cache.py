@@ -102,9 +102,9 @@ class RecordCache:
 
     def save(self) -> None:
         """Write the cache when anything changed; any failure leaves no cache, and no error."""
-        if self.path is None or self.new.keys() == self.old.keys() and all(
+        if self.path is None or (self.new.keys() == self.old.keys() and all(
             self.new[k][:2] == self.old[k][:2] for k in self.new
-        ):
+        )):
             return
         tmp = None
         try:
