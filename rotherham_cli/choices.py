@@ -16,3 +16,8 @@ class Layout(str, enum.Enum):
     long = "long"
     wide = "wide"
     ofsted = "ofsted"
+
+
+class ReportFormat(str, enum.Enum):
+    html = "html"
+    markdown = "markdown"

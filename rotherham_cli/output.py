@@ -23,11 +23,10 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
-    """Write data to path through a temporary file in the same folder, renamed into place.
+def check_writable(path: str | os.PathLike, force: bool = False) -> Path:
+    """Refuse, before anything is written, a path that write_atomic would refuse; its folder otherwise.
 
-    Without ``force`` an existing file is never replaced (exit 1, file untouched). On any failure,
-    including an interrupt, the temporary file is removed and nothing is left behind.
+    For commands that write several files: check them all first, so none is written when one may not be.
     """
     dest = Path(path)
     parent = dest.parent if str(dest.parent) else Path(".")
@@ -37,6 +36,17 @@ def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> P
         raise OutputError(f"{dest}: cannot write: folder {parent} does not exist")
     if (dest.exists() or dest.is_symlink()) and not force:
         raise AlreadyExists(f"{dest}: already exists; add --force to replace it")
+    return parent
+
+
+def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
+    """Write data to path through a temporary file in the same folder, renamed into place.
+
+    Without ``force`` an existing file is never replaced (exit 1, file untouched). On any failure,
+    including an interrupt, the temporary file is removed and nothing is left behind.
+    """
+    dest = Path(path)
+    parent = check_writable(dest, force)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent)

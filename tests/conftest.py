@@ -58,3 +58,20 @@ def run(monkeypatch):
 def clean_env(monkeypatch):
     monkeypatch.delenv("JUDGEMENTS_RECORDS", raising=False)
     return os.environ
+
+
+@pytest.fixture(scope="session")
+def national(tmp_path_factory):
+    """A national record set made by the real `import-official` from both official releases (skips
+    when ../shared is absent). Read-only: tests copy it before changing anything."""
+    releases = [OFFICIAL / "Childrens_social_care_in_England_2023_underlying_data.ods",
+                OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"]
+    missing = [p for p in releases if not p.exists()]
+    if missing:
+        pytest.skip(f"shared material not present: {missing[0]}")
+    out = tmp_path_factory.mktemp("national")
+    env = {"COLUMNS": "120", "NO_COLOR": "1", "TERM": "dumb", "JUDGEMENTS_RECORDS": ""}
+    for release in releases:
+        res = CliRunner().invoke(app, ["import-official", str(release), "--output", str(out), "-a", "all"], env=env)
+        assert res.exit_code == 0, res.stderr
+    return out

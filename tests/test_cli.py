@@ -30,7 +30,7 @@ def test_help_lists_commands_with_examples(run):
 
 
 ALL_COMMANDS = ["list", "show", "validate", "diff", "timeline", "export", "schema", "import-report",
-                "import-official", "check"]
+                "import-official", "check", "report", "chart"]
 
 
 def test_help_names_every_command():

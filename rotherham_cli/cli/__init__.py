@@ -13,5 +13,6 @@ from . import records  # noqa: F401 - list, show, validate, schema
 from . import compare  # noqa: F401 - diff, timeline
 from . import exporting  # noqa: F401 - export
 from . import importing  # noqa: F401 - import-report, import-official, check
+from . import report  # noqa: F401 - report, chart
 
 __all__ = ["app", "main"]

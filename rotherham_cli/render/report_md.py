@@ -1,0 +1,107 @@
+"""The committee report as Markdown, for pasting into a paper; the chart is an SVG file beside it.
+
+Text from the records is written with ``<``, ``>`` and ``&`` as entities, so a Markdown renderer that
+passes HTML through shows it as typed; a link's address has the characters that would end it
+percent-encoded.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from ..report import (
+    Report,
+    Table,
+    change_message,
+    change_table,
+    chart_description,
+    concerns_message,
+    concerns_table,
+    journey_table,
+    peers_table,
+    shares_table,
+    visits_table,
+    when_words,
+)
+from ..vocab import Grade
+from .machine import markdown_text, printable
+
+
+def chart_path(output: str) -> Path:
+    """Where the chart goes beside a Markdown report: report.md -> report-journey.svg."""
+    p = Path(output)
+    return p.with_name(f"{p.stem}-journey.svg")
+
+
+def _md(value: object) -> str:
+    return escape(" ".join(printable(value).split()), quote=False)
+
+
+def _url(url: str) -> str:
+    for ch, code in (("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), (" ", "%20"), ('"', "%22")):
+        url = url.replace(ch, code)
+    return url
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "·"
+    if isinstance(value, Grade):
+        return value.label
+    return _md(value)
+
+
+def table_md(t: Table) -> str:
+    out = markdown_text([_md(h) for h in t.header], [[_cell(c) for c in row] for row in t.rows], drop_empty=False)
+    if t.caption:
+        out += f"\n{_md(t.caption)}\n"
+    for note in t.notes:
+        out += f"\n{_md(note)}\n"
+    return out
+
+
+def report_markdown(report: Report, chart_file: str) -> str:
+    as_at = when_words(report.as_at)
+    parts = [
+        f"# {_md(report.name)}: Ofsted's judgements on children's services",
+        f"Ofsted's judgements as at {as_at}, the latest date in the records.",
+        "## In short",
+        _md(report.summary),
+    ]
+    if report.official_only:
+        parts.append(_md(concerns_message(report)))
+    parts += [
+        "## The journey",
+        f"![{_md(chart_description(report))}]({_url(chart_file)})",
+        "Each row is one judgement area; the four steps are Ofsted's grades, outstanding at the top. "
+        "Each mark is a graded inspection, placed at its date; a triangle is a visit without grades.",
+        table_md(journey_table(report)),
+    ]
+    if report.visits:
+        parts += ["### Visits without grades", table_md(visits_table(report))]
+    parts += ["## The latest inspection against the previous one", _md(change_message(report))]
+    change = change_table(report)
+    if change:
+        parts.append(table_md(change))
+    parts += ["## Concerns that keep coming back", _md(concerns_message(report))]
+    concerns = concerns_table(report)
+    if concerns and not report.official_only:
+        parts.append(table_md(concerns))
+    parts.append("## Against neighbours, region and England")
+    cmp = report.comparison
+    if cmp.note:
+        parts.append(_md(cmp.note))
+    for t in (peers_table(report), shares_table(report)):
+        if t:
+            parts.append(table_md(t))
+    parts.append("## Sources")
+    for i, s in enumerate(report.sources, 1):
+        title = f"[{_md(s.title)}]({_url(s.url)})" if s.url else _md(s.title)
+        bits = [title, _md(s.publisher), *([_md(s.date)] if s.date else []),
+                *([f"copy read: {_md(s.file)}"] if s.file else [])]
+        parts.append(f"{i}. {'. '.join(bits)}. Cited by {_md(', '.join(s.visits))}.")
+    parts.append("---")
+    parts.append(f"Made with judgements {report.version} from {len(report.records)} records of {_md(report.name)}; "
+                 f"data as at {as_at}.")
+    return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"

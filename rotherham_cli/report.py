@@ -1,0 +1,630 @@
+"""The committee report's content, as a model: one authority's journey, its latest inspection against
+the previous one, the concerns that keep coming back, where it stands against its statistical
+neighbours, its region and England, and every source.
+
+The renderers (render/html.py, render/report_md.py, render/svg.py) only lay this out; every fact and
+every sentence of the report is decided here. Nothing here prints or knows about Typer.
+
+The comparison and the recurring concerns each sit behind one function (:func:`comparison_for`,
+:func:`concerns_for`), computed from the records and the register of authorities.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import __version__
+from .diff import Diff, concern_themes, diff
+from .models import PartialDate, Record
+from .models import _a as a_kind
+from .timeline import Timeline, build_timeline
+from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, FindingKind, Framework, Grade
+
+# ---------------------------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One source, cited by one or more visits."""
+
+    title: str
+    publisher: str
+    date: str | None
+    url: str | None
+    file: str | None
+    visits: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConcernRow:
+    """A finding theme raised as an area for improvement at one or more visits."""
+
+    theme: str
+    label: str
+    visits: tuple[Record, ...]  # the visits that raised it, oldest first
+    still_raised: bool  # raised at the latest visit that has findings
+    texts: tuple[tuple[str, str], ...]  # (visit id, the finding's short text)
+
+    @property
+    def when(self) -> list[str]:
+        """When each visit raised it, in words ('September 2014')."""
+        return [month_words(v.when) for v in self.visits]
+
+
+@dataclass(frozen=True)
+class Concerns:
+    rows: list[ConcernRow]
+    visits_with_findings: int
+    visits: int
+    latest_with_findings: Record | None
+
+    @property
+    def recurring(self) -> list[ConcernRow]:
+        return [r for r in self.rows if len(r.visits) > 1]
+
+
+@dataclass(frozen=True)
+class Peer:
+    """One authority's latest graded inspection (SIF or ILACS) in the records, if any."""
+
+    slug: str
+    name: str
+    record: Record | None
+    is_self: bool = False
+
+    @property
+    def overall(self) -> Grade | None:
+        return self.record.overall if self.record else None
+
+
+@dataclass(frozen=True)
+class Shares:
+    """How many authorities stand at each grade of overall effectiveness."""
+
+    label: str
+    counts: dict[Grade, int]  # on today's scale
+    no_overall: int  # graded under a framework that gives no overall grade
+    not_held: int  # no graded inspection in the records
+    total: int
+
+    @property
+    def graded(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    neighbours: list[Peer]
+    neighbours_title: str  # "statistical neighbours" or, for a former authority, "successors"
+    region: Shares | None
+    england: Shares | None
+    covered: int  # current authorities with a graded inspection in the records
+    current: int  # current authorities in the register
+    note: str | None  # why a part is missing, in plain words
+
+
+@dataclass
+class Report:
+    name: str
+    slug: str | None
+    region: str | None
+    former: str | None  # a sentence when the authority no longer exists
+    records: list[Record]
+    timeline: Timeline
+    latest: Record | None
+    previous: Record | None
+    change: Diff | None
+    concerns: Concerns
+    comparison: Comparison
+    sources: list[SourceRef]
+    as_at: PartialDate | None
+    summary: str
+    official_only: bool
+    version: str = __version__
+    visits: list[Record] = field(default_factory=list)  # ungraded visits, oldest first
+
+    @property
+    def title(self) -> str:
+        return f"{self.name}: Ofsted's judgements on children's services"
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+# ---------------------------------------------------------------------------------------------
+
+# English month names (the C locale's; Python never sets the locale on its own).
+_MONTHS = tuple(calendar.month_name[1:])
+
+
+def when_words(d: PartialDate | None) -> str:
+    """'16 September 2014', 'July 2010', '2020', or 'date not known'."""
+    if d is None:
+        return "date not known"
+    if d.month is None:
+        return str(d.year)
+    if d.day is None:
+        return f"{_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+
+def month_words(d: PartialDate | None) -> str:
+    """'September 2014' (or '2020' where only the year is known)."""
+    if d is None:
+        return "date not known"
+    return str(d.year) if d.month is None else f"{_MONTHS[d.month - 1]} {d.year}"
+
+
+def grade_words(g: Grade) -> str:
+    """A grade mid-sentence: 'requires improvement to be good', 'adequate'."""
+    return g.label[0].lower() + g.label[1:]
+
+
+def visit_words(r: Record) -> str:
+    """'an ILACS short inspection', 'a focused visit'."""
+    return a_kind(r.kind.label)
+
+
+def theme_words(r: Record) -> str:
+    """The theme of an ungraded visit, or 'theme not given'."""
+    return VISIT_THEMES.get(r.theme, r.theme) if r.theme else "theme not given"
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _and(items: Sequence[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+# ---------------------------------------------------------------------------------------------
+
+
+def concerns_for(records: Sequence[Record]) -> Concerns:
+    """Every finding theme raised as an area for improvement across the authority's visits."""
+    ordered = sorted(records, key=lambda r: r.sort_key)
+    with_findings = [r for r in ordered if r.findings]
+    latest = with_findings[-1] if with_findings else None
+    raised: dict[str, list[Record]] = {}
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for r in with_findings:
+        for theme in concern_themes(r):
+            raised.setdefault(theme, []).append(r)
+        for f in r.findings:
+            if f.kind is FindingKind.IMPROVEMENT:
+                for theme in f.themes:
+                    texts.setdefault(theme, []).append((r.id, f.text))
+    latest_themes = set(concern_themes(latest)) if latest else set()
+    rows = [
+        ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
+        for t, vs in raised.items()
+    ]
+    rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
+    return Concerns(rows, len(with_findings), len(ordered), latest)
+
+
+def _latest_graded(records: Sequence[Record]) -> Record | None:
+    """The latest graded inspection under SIF or ILACS (the frameworks Ofsted's headline counts use)."""
+    graded = [r for r in records if r.graded and r.framework is not Framework.PRE_2013]
+    return max(graded, key=lambda r: r.sort_key) if graded else None
+
+
+def _shares(label: str, slugs: Sequence[str], latest: dict[str, Record]) -> Shares:
+    counts: Counter[Grade] = Counter()
+    no_overall = not_held = 0
+    for s in slugs:
+        r = latest.get(s)
+        if r is None:
+            not_held += 1
+        elif r.overall is None:
+            no_overall += 1
+        else:
+            counts[r.overall.on_scale] += 1
+    return Shares(label, {g: counts.get(g, 0) for g in SCALE}, no_overall, not_held, len(slugs))
+
+
+def comparison_for(all_records: Sequence[Record], slug: str | None) -> Comparison:
+    """The authority beside its statistical neighbours (its successors, for a former authority), its
+    Ofsted region and England: each authority's latest graded inspection in the records.
+
+    Only current authorities are counted for the region and England. Where the records hold no
+    other authority, the note says so and the shares are left out rather than shown as one of one.
+    """
+    from . import authorities
+    from .identity import authority_slug
+
+    by_slug: dict[str, list[Record]] = {}
+    for r in all_records:
+        s = authority_slug(r)
+        if s is not None:
+            by_slug.setdefault(s, []).append(r)
+    latest = {s: r for s, rs in by_slug.items() if (r := _latest_graded(rs)) is not None}
+    current = authorities.current()
+    covered = sum(1 for a in current if a.slug in latest)
+    me = authorities.get(slug) if slug else None
+    others = [s for s in latest if s != slug]
+    if me is None:
+        return Comparison([], "statistical neighbours", None, None, covered, len(current),
+                          "The register of authorities does not know this authority, so it has no "
+                          "neighbours or region to compare with.")
+    if me.current:
+        peer_slugs = [n.slug for n in me.neighbours]
+        title = "statistical neighbours"
+    else:
+        peer_slugs = list(me.successors)
+        title = "successors"
+    peers = [Peer(me.slug, me.name, latest.get(me.slug), True)]
+    peers += [Peer(s, authorities.get(s).name, latest.get(s)) for s in peer_slugs]
+    if not others:
+        return Comparison(peers, title, None, None, covered, len(current),
+                          f"The records hold no other authority's inspections, so {me.name} is not compared "
+                          "here with its neighbours, its region or England. Point the report at a national "
+                          "record set (--records DIR, for example one made with 'judgements import-official').")
+    region_slugs = [a.slug for a in current if a.region == me.region]
+    region = _shares(me.region, region_slugs, latest)
+    england = _shares("England", [a.slug for a in current], latest)
+    note = None
+    if covered < len(current):
+        note = (f"The records hold a graded inspection for {covered} of England's {len(current)} current "
+                "authorities; the others are counted as not held.")
+    return Comparison(peers, title, region, england, covered, len(current), note)
+
+
+def sources_for(records: Sequence[Record]) -> list[SourceRef]:
+    """Every source of the records, once each, in the order the visits cite them."""
+    seen: dict[tuple, list[str]] = {}
+    for r in sorted(records, key=lambda r: r.sort_key):
+        for s in r.sources:
+            k = (s.title, s.publisher, str(s.date) if s.date else None, s.url, s.file)
+            ids = seen.setdefault(k, [])
+            if r.id not in ids:
+                ids.append(r.id)
+    return [SourceRef(*k, tuple(ids)) for k, ids in seen.items()]
+
+
+def as_at_of(records: Sequence[Record]) -> PartialDate | None:
+    """The date of the latest fact in the records: a visit's publication or its last day."""
+    dates = [d for r in records for d in (r.published, r.end, r.start) if d is not None]
+    return max(dates, key=lambda d: d.latest) if dates else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The paragraph in plain words
+# ---------------------------------------------------------------------------------------------
+
+
+def _direction(latest: Record, previous: Record | None, change: Diff | None) -> str:
+    if previous is None or change is None:
+        return "It is the only graded inspection in the records."
+    prev = f"the previous inspection in {month_words(previous.when)}"
+    a, b = previous.overall, latest.overall
+    counts = []
+    for what, n in (("improved", change.count("improved")), ("declined", change.count("declined")),
+                    ("stayed the same", change.count("unchanged"))):
+        if n:
+            counts.append(f"{_count(n, 'area')} {what}")
+    tail = f" ({_and(counts)})" if counts else ""
+    if a is not None and b is not None:
+        if b.rank < a.rank:
+            return f"That is better than at {prev}, when it was {grade_words(a)}{tail}."
+        if b.rank > a.rank:
+            return f"That is worse than at {prev}, when it was {grade_words(a)}{tail}."
+        return f"That is the same overall grade as at {prev}{tail}."
+    return f"Against {prev}: {_and(counts) or 'no area judged at both'}."
+
+
+def _standing(name: str, latest: Record | None, cmp: Comparison) -> str:
+    if cmp.england is None or latest is None or latest.overall is None:
+        return ""
+    g = latest.overall.on_scale
+    e, reg = cmp.england, cmp.region
+    if cmp.neighbours_title == "successors":
+        parts = [f"Today {e.counts[g]} of England's {e.total} authorities are graded {grade_words(g)} overall "
+                 "at their latest inspection"]
+    else:
+        parts = [f"{name} is one of {e.counts[g]} of England's {e.total} authorities graded {grade_words(g)} "
+                 "overall at their latest inspection"]
+    if reg is not None:
+        parts.append(f"{reg.counts[g]} of {reg.total} in {reg.label}")
+    same = [p for p in cmp.neighbours if not p.is_self and p.overall is not None and p.overall.on_scale is g]
+    held = [p for p in cmp.neighbours if not p.is_self]
+    if held and cmp.neighbours_title == "statistical neighbours":
+        parts.append(f"{len(same)} of its {len(held)} statistical neighbours")
+    return "; ".join(parts) + "."
+
+
+def summary_text(name: str, records: Sequence[Record], latest: Record | None, previous: Record | None,
+                 change: Diff | None, cmp: Comparison, former: str | None) -> str:
+    sentences = []
+    if former:
+        sentences.append(former)
+    if latest is None:
+        sentences.append(f"The records hold no graded inspection of {name}'s children's services"
+                         f" ({_count(len(records), 'visit')} without grades).")
+        return " ".join(sentences)
+    head = (f"Ofsted last inspected {name}'s children's services in {month_words(latest.when)} "
+            f"({visit_words(latest)})")
+    if latest.overall is not None:
+        head += f" and judged them {grade_words(latest.overall)} overall."
+    else:
+        grades = sorted({g for g in latest.judgements.values()}, key=lambda g: g.rank)
+        head += f" and graded its areas {_and([grade_words(g) for g in grades])}."
+    sentences.append(head)
+    sentences.append(_direction(latest, previous, change))
+    standing = _standing(name, latest, cmp)
+    if standing:
+        sentences.append(standing)
+    elif cmp.england is None:
+        sentences.append("The records hold no other authority, so it is not compared with others here.")
+    ungraded = [r for r in records if not r.graded and latest.sort_key < r.sort_key]
+    if ungraded:
+        sentences.append(f"Since then Ofsted has made {_count(len(ungraded), 'ungraded visit')}.")
+    return " ".join(sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+# ---------------------------------------------------------------------------------------------
+
+
+def _former_sentence(slug: str | None) -> tuple[str | None, str | None]:
+    """The authority's region, and a sentence when it no longer exists."""
+    if slug is None:
+        return None, None
+    from . import authorities
+
+    a = authorities.get(slug)
+    if a.current:
+        return a.region, None
+    succ = _and([authorities.get(s).name for s in a.successors])
+    ended = f" on {when_words(PartialDate.parse(a.ended))}" if a.ended else ""
+    tail = f"; its services passed to {succ}" if succ else ""
+    return a.region, f"{a.name} no longer exists as a local authority (it ended{ended}{tail})."
+
+
+def build_report(all_records: Sequence[Record], slug: str | None, name: str | None = None) -> Report:
+    """The report on one authority (by the register's slug) from a record set.
+
+    ``all_records`` is the whole set: the authority's own records are chosen from it, and the others
+    serve the comparison.
+    """
+    from .identity import authority_slug
+
+    mine = sorted((r for r in all_records if authority_slug(r) == slug), key=lambda r: r.sort_key)
+    if name is None:
+        from . import authorities
+
+        name = authorities.get(slug).name if slug else (mine[0].authority.name if mine else "")
+    graded = [r for r in mine if r.graded]
+    latest = graded[-1] if graded else None
+    previous = graded[-2] if len(graded) > 1 else None
+    change = diff(previous, latest, mine) if latest and previous else None
+    region, former = _former_sentence(slug)
+    cmp = comparison_for(all_records, slug)
+    return Report(
+        name=name,
+        slug=slug,
+        region=region,
+        former=former,
+        records=mine,
+        timeline=build_timeline(mine),
+        latest=latest,
+        previous=previous,
+        change=change,
+        concerns=concerns_for(mine),
+        comparison=cmp,
+        sources=sources_for(mine),
+        as_at=as_at_of(mine),
+        summary=summary_text(name, mine, latest, previous, change, cmp, former),
+        official_only=not any(r.findings for r in mine),
+        visits=[r for r in mine if not r.graded],
+    )
+
+
+def chart_description(report: Report) -> str:
+    """The journey chart in words: its text alternative."""
+    t = report.timeline
+    parts = []
+    for area in t.areas:
+        steps = [f"{c.grade.label} in {month_words(r.when)}"
+                 for i, r in enumerate(t.columns) if (c := t.cell(area, i)) is not None]
+        parts.append(f"{area.short}: {', '.join(steps)}.")
+    if report.visits:
+        parts.append("Visits without grades: " + "; ".join(
+            f"{r.kind.label} in {month_words(r.when)} ({theme_words(r)})" for r in report.visits) + ".")
+    if not t.columns:
+        parts.insert(0, f"The records hold no graded inspection of {report.name}.")
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# The tables, as cells (text, or a Grade for the renderer to show as its word and colour)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list]  # each cell: str, Grade or None (empty)
+    caption: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _visit_head(r: Record) -> str:
+    return f"{r.kind.info.short}, {month_words(r.when)}"
+
+
+def journey_table(report: Report) -> Table:
+    """The chart as a table: one row per area, one column per graded inspection."""
+    t = report.timeline
+    rows = []
+    for area in t.areas:
+        rows.append([area.short, *(c.grade if (c := t.cell(area, i)) else None for i in range(len(t.columns)))])
+    notes = []
+    legacy = sorted({c.grade for c in t.cells.values() if c.grade.is_legacy}, key=lambda g: g.value)
+    for g in legacy:
+        notes.append(f"{g.label}: an older word, placed on today's scale as {grade_words(g.on_scale)}, "
+                     "as Ofsted's official statistics place it.")
+    return Table(["Area", *(_visit_head(r) for r in t.columns)], rows,
+                 f"Grades by area at each graded inspection of {report.name}; an empty cell: not judged.", notes)
+
+
+def visits_table(report: Report) -> Table:
+    rows = [[when_words(r.when), r.kind.label, theme_words(r), r.headline or ""] for r in report.visits]
+    return Table(["When", "Visit", "Theme", "In one line"], rows,
+                 "Focused and monitoring visits: Ofsted gives no grades at these.")
+
+
+_CHANGE = {"improved": "improved", "declined": "declined", "unchanged": "unchanged",
+           "newly_judged": "newly judged", "no_longer_judged": "no longer judged"}
+
+
+def change_table(report: Report) -> Table | None:
+    d = report.change
+    if d is None:
+        return None
+    rows = []
+    notes: list[str] = []
+    for a in d.areas:
+        words = _CHANGE[a.change]
+        if a.steps:
+            words = f"{'↑' if a.change == 'improved' else '↓'} {words} by {_count(a.steps, 'step')}"
+        if a.note:
+            if a.note not in notes:
+                notes.append(a.note)
+            words += f" (note {notes.index(a.note) + 1})"
+        rows.append([a.area.short, a.before, a.after, words])
+    header = ["Area", _visit_head(d.before), _visit_head(d.after), "Change"]
+    counts = [f"{_count(d.count(c), 'area')} {_CHANGE[c]}" for c in _CHANGE if d.count(c)]
+    return Table(header, rows, _and(counts) + ".", [f"Note {i + 1}: {n}." for i, n in enumerate(notes)])
+
+
+def concerns_table(report: Report) -> Table | None:
+    c = report.concerns
+    if not c.rows:
+        return None
+    latest = c.latest_with_findings
+    rows = []
+    for row in c.recurring:
+        status = "still raised" if row.still_raised else f"not raised since {row.when[-1]}"
+        rows.append([row.label, str(len(row.visits)), ", ".join(row.when), status])
+    caption = (f"Themes inspectors raised as areas for improvement at more than one visit, of the "
+               f"{_count(c.visits_with_findings, 'visit')} whose findings the records hold"
+               + (f"; 'still raised' means raised at the latest of them ({_visit_head(latest)})." if latest else "."))
+    once = [f"{r.label} ({r.when[0]})" for r in c.rows if len(r.visits) == 1]
+    notes = [f"Raised at one visit only: {_and(once)}."] if once else []
+    return Table(["Theme", "Visits", "Raised", "Latest"], rows, caption, notes)
+
+
+def _share(n: int, total: int) -> str:
+    return f"{n} ({round(100 * n / total)}%)" if total else str(n)
+
+
+def peers_table(report: Report) -> Table | None:
+    cmp = report.comparison
+    if not cmp.neighbours or cmp.england is None:
+        return None
+    rows = []
+    for p in cmp.neighbours:
+        r = p.record
+        name = f"{p.name} (this report)" if p.is_self else p.name
+        if r is None:
+            rows.append([name, "no graded inspection in the records", None])
+        else:
+            rows.append([name, _visit_head(r), r.overall if r.overall else "no overall grade"])
+    me = cmp.neighbours[0]
+    others = [p for p in cmp.neighbours[1:]]
+    if me.overall is not None and others:
+        g = me.overall.on_scale
+        same = sum(1 for p in others if p.overall is not None and p.overall.on_scale is g)
+        better = sum(1 for p in others if p.overall is not None and p.overall.rank < g.rank)
+        caption = (f"{same} of {report.name}'s {len(others)} {cmp.neighbours_title} are graded "
+                   f"{grade_words(g)} overall at their latest inspection, and {better} better.")
+    else:
+        caption = f"The latest graded inspection of {report.name} and its {cmp.neighbours_title}."
+    return Table(["Authority", "Latest graded inspection", "Overall effectiveness"], rows, caption)
+
+
+def shares_table(report: Report) -> Table | None:
+    cmp = report.comparison
+    if cmp.england is None:
+        return None
+    cols = [s for s in (cmp.region, cmp.england) if s is not None]
+    rows: list[list] = [[g, *(_share(s.counts[g], s.total) for s in cols)] for g in SCALE]
+    if any(s.no_overall for s in cols):
+        rows.append(["Graded without an overall grade (framework from April 2026)",
+                     *(_share(s.no_overall, s.total) for s in cols)])
+    if any(s.not_held for s in cols):
+        rows.append(["No graded inspection in the records", *(_share(s.not_held, s.total) for s in cols)])
+    rows.append(["Authorities", *(str(s.total) for s in cols)])
+    me = report.latest.overall.on_scale if report.latest and report.latest.overall else None
+    if me is not None and report.former is None:
+        caption = (f"{report.name} is one of {cmp.england.counts[me]} of England's {cmp.england.total} authorities "
+                   f"graded {grade_words(me)} overall at their latest inspection"
+                   + (f", and of {cmp.region.counts[me]} of {cmp.region.total} in {cmp.region.label}."
+                      if cmp.region else "."))
+    elif me is not None:
+        caption = (f"{report.name} no longer exists and is not counted. Of today's {cmp.england.total} authorities, "
+                   f"{cmp.england.counts[me]} are graded {grade_words(me)} overall at their latest inspection, "
+                   f"as {report.name} was at its last.")
+    else:
+        caption = "Overall effectiveness at each authority's latest graded inspection."
+    return Table(["Overall effectiveness", *(s.label for s in cols)], rows, caption,
+                 ["Current authorities only; each counted at its latest graded inspection (SIF or ILACS) "
+                  "in the records."])
+
+
+def change_message(report: Report) -> str:
+    """The sentence above the latest-against-previous table, or in its place."""
+    if report.latest is None:
+        return f"The records hold no graded inspection of {report.name}, so there is nothing to compare."
+    if report.change is None:
+        return (f"The records hold one graded inspection of {report.name} ({_visit_head(report.latest)}), "
+                "so there is no previous one to compare it with.")
+    d = report.change
+    between = ""
+    if d.between:
+        between = (f" Between them Ofsted made {_count(len(d.between), 'visit')} without grades: "
+                   + "; ".join(f"{r.kind.label.lower()} in {month_words(r.when)} ({theme_words(r)})"
+                               for r in d.between) + ".")
+    return (f"The latest graded inspection ({visit_words(d.after)}, {when_words(d.after.when)}) against the "
+            f"previous one ({visit_words(d.before)}, {when_words(d.before.when)}).{between}")
+
+
+def concerns_message(report: Report) -> str:
+    """The sentence that opens the concerns section, or stands in its place."""
+    c = report.concerns
+    if report.official_only:
+        where = ", linked under Sources," if any(s.url for s in report.sources) else ""
+        return (f"The records of {report.name} hold Ofsted's grades and dates (from its official statistics and "
+                "reports) but not the inspectors' findings, so the concerns they raised cannot be listed here. "
+                f"Ofsted's reports themselves{where} say what needs to improve.")
+    if not c.rows:
+        return (f"None of the {_count(c.visits_with_findings, 'visit')} whose findings the records hold raised "
+                "an area for improvement.")
+    if not c.recurring:
+        return "No theme was raised as an area for improvement at more than one visit."
+    return (f"{_count(len(c.recurring), 'theme')} came up as an area for improvement at more than one of "
+            f"{report.name}'s visits.")
+
+
+def report_authority(records: Sequence[Record], text: str | None) -> str:
+    """The register's slug of the authority a report is about: the one named (current or former), else
+    the home authority. An unknown name is a usage error; a known one the records do not hold, a data
+    error naming it."""
+    from . import authorities
+    from .query import check_authority, home_authority
+
+    slug = authorities.resolve(text).slug if text else home_authority()
+    check_authority(records, frozenset({slug}))
+    return slug
