@@ -106,6 +106,7 @@ class Comparison:
     covered: int  # current authorities with a graded inspection in the records
     current: int  # current authorities in the register
     note: str | None  # why a part is missing, in plain words
+    others_to: PartialDate | None = None  # the latest graded inspection of any other authority held
 
 
 @dataclass
@@ -277,7 +278,8 @@ def comparison_for(all_records: Sequence[Record], slug: str | None) -> Compariso
     if covered < len(current):
         note = (f"The records hold a graded inspection for {covered} of England's {len(current)} current "
                 "authorities; the others are counted as not held.")
-    return Comparison(peers, title, region, england, covered, len(current), note)
+    others_to = max((latest[s].when for s in others if latest[s].when), key=lambda d: d.earliest, default=None)
+    return Comparison(peers, title, region, england, covered, len(current), note, others_to)
 
 
 def sources_for(records: Sequence[Record]) -> list[SourceRef]:
@@ -305,7 +307,7 @@ def as_at_of(records: Sequence[Record]) -> PartialDate | None:
 
 def _direction(latest: Record, previous: Record | None, change: Diff | None) -> str:
     if previous is None or change is None:
-        return "It is the only graded inspection in the records."
+        return "It is the only graded inspection of the authority in the records."
     prev = f"the previous inspection in {month_words(previous.when)}"
     a, b = previous.overall, latest.overall
     counts = []
@@ -328,18 +330,32 @@ def _standing(name: str, latest: Record | None, cmp: Comparison) -> str:
         return ""
     g = latest.overall.on_scale
     e, reg = cmp.england, cmp.region
-    if cmp.neighbours_title == "successors":
-        parts = [f"Today {e.counts[g]} of England's {e.total} authorities are graded {grade_words(g)} overall "
+    words = grade_words(g)
+    if cmp.covered < cmp.current:
+        parts = [f"The records hold graded inspections of only {cmp.covered} of England's {cmp.current} "
+                 f"authorities; of those, {e.counts[g]} {'is' if e.counts[g] == 1 else 'are'} graded {words} overall "
                  "at their latest inspection"]
+        if reg is not None:
+            parts.append(f"{reg.counts[g]} of the {reg.total - reg.not_held} held in {reg.label}")
     else:
-        parts = [f"{name} is one of {e.counts[g]} of England's {e.total} authorities graded {grade_words(g)} "
-                 "overall at their latest inspection"]
-    if reg is not None:
-        parts.append(f"{reg.counts[g]} of {reg.total} in {reg.label}")
-    same = [p for p in cmp.neighbours if not p.is_self and p.overall is not None and p.overall.on_scale is g]
-    held = [p for p in cmp.neighbours if not p.is_self]
-    if held and cmp.neighbours_title == "statistical neighbours":
-        parts.append(f"{len(same)} of its {len(held)} statistical neighbours")
+        if cmp.neighbours_title == "successors":
+            parts = [f"Today {e.counts[g]} of England's {e.total} authorities are graded {words} overall "
+                     "at their latest inspection"]
+        else:
+            parts = [f"{name} is one of {e.counts[g]} of England's {e.total} authorities graded {words} "
+                     "overall at their latest inspection"]
+        if reg is not None:
+            parts.append(f"{reg.counts[g]} of {reg.total} in {reg.label}")
+    if cmp.neighbours_title == "statistical neighbours":
+        others = [p for p in cmp.neighbours if not p.is_self]
+        held = [p for p in others if p.record is not None]
+        same = [p for p in held if p.overall is not None and p.overall.on_scale is g]
+        if len(held) == len(others):
+            parts.append(f"{len(same)} of its {len(held)} statistical neighbours")
+        elif held:
+            parts.append(f"{len(same)} of the {len(held)} of its statistical neighbours the records hold")
+        else:
+            parts.append("the records hold none of its statistical neighbours")
     return "; ".join(parts) + "."
 
 
@@ -568,7 +584,10 @@ def shares_table(report: Report) -> Table | None:
         rows.append(["No graded inspection in the records", *(_share(s.not_held, s.total) for s in cols)])
     rows.append(["Authorities", *(str(s.total) for s in cols)])
     me = report.latest.overall.on_scale if report.latest and report.latest.overall else None
-    if me is not None and report.former is None:
+    if cmp.covered < cmp.current:
+        caption = (f"The records hold graded inspections of only {cmp.covered} of England's {cmp.current} "
+                   "authorities, so these counts are partial; the last rows say how many are not held.")
+    elif me is not None and report.former is None:
         caption = (f"{report.name} is one of {cmp.england.counts[me]} of England's {cmp.england.total} authorities "
                    f"graded {grade_words(me)} overall at their latest inspection"
                    + (f", and of {cmp.region.counts[me]} of {cmp.region.total} in {cmp.region.label}."
@@ -580,8 +599,9 @@ def shares_table(report: Report) -> Table | None:
     else:
         caption = "Overall effectiveness at each authority's latest graded inspection."
     return Table(["Overall effectiveness", *(s.label for s in cols)], rows, caption,
-                 ["Current authorities only; each counted at its latest graded inspection (SIF or ILACS) "
-                  "in the records."])
+                 ["Current authorities only; each counted at its latest graded inspection (SIF or ILACS) in the "
+                  f"records, which for authorities other than {report.name} run to {when_words(cmp.others_to)}: "
+                  "a later inspection the records do not hold is not counted."])
 
 
 def change_message(report: Report) -> str:

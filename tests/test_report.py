@@ -259,6 +259,21 @@ def test_markdown_report_writes_the_chart_beside_it(run, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["paper-journey.svg"]
 
 
+def test_partial_record_set_says_the_comparison_is_partial(run, tmp_path):
+    out = tmp_path / "slough.md"
+    res = run("report", "Slough", "--records", GOOD, "-f", "markdown", "-o", out)
+    assert (res.exit_code, res.stderr.splitlines()[-1]) == (0, f"Wrote the report on Slough (1 visit) to {out}")
+    md = out.read_text(encoding="utf-8")
+    assert ("Ofsted last inspected Slough's children's services in October 2019 (an ILACS standard inspection) and "
+            "judged them requires improvement to be good overall. It is the only graded inspection of the authority "
+            "in the records. The records hold graded inspections of only 2 of England's 153 authorities; of those, "
+            "1 is graded requires improvement to be good overall at their latest inspection; 1 of the 1 held in "
+            "South East; the records hold none of its statistical neighbours.") in md
+    assert "| No graded inspection in the records | 18 (95%) | 151 (99%) |" in md
+    assert "The records hold one graded inspection of Slough (ILACS standard, October 2019), so there is no " \
+           "previous one to compare it with." in md
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [

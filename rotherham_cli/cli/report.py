@@ -77,7 +77,8 @@ def report(
         _write(output, report_markdown(rep, chart.name), force)
         err(f"Wrote the chart to {chart}")
     if output is not None:
-        err(f"Wrote the report on {rep.name} ({len(rep.records)} visits) to {output}")
+        visits = f"{len(rep.records)} visit{'s' * (len(rep.records) != 1)}"
+        err(f"Wrote the report on {rep.name} ({visits}) to {output}")
 
 
 @app.command(epilog="\b\nExamples:\n  judgements chart --output journey.svg\n"

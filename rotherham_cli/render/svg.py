@@ -226,7 +226,8 @@ def journey_svg(report: Report, ids: str = "journey") -> str:
             ly += LANE
         height = ly - 4
 
-    title = f"{report.name}: Ofsted's judgements, {scale.years[0]}-{scale.years[-2]}"
+    span = str(scale.years[0]) if len(scale.years) == 2 else f"{scale.years[0]}-{scale.years[-2]}"
+    title = f"{report.name}: Ofsted's judgements, {span}"
     desc = chart_description(report)
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="journey" viewBox="0 0 {WIDTH} {height}" '
