@@ -230,6 +230,8 @@ def test_report_escapes_text_from_records(run, tmp_path):
     assert '"><img src=x onerror=alert(1)>' in page.text
     links = [a["href"] for t, a in page.tags if t == "a"]
     assert 'https://example.org/"><img/src=x/onerror=alert(2)>' in links
+    chart = run("chart", "Rutland", "--records", folder)
+    assert check_chart(chart.stdout, folder, "rutland-") > 0
 
 
 def test_markdown_escapes_text_from_records(run, tmp_path):

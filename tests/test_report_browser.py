@@ -54,10 +54,14 @@ def console_lines(stderr: str) -> list[str]:
 
 
 def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, after checking that every page is A4 (595 x 842 points)."""
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(str(path))
     try:
+        for i in range(len(pdf)):
+            width, height = pdf[i].get_size()
+            assert (round(width), round(height)) == (595, 842), (i, width, height)
         return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
     finally:
         pdf.close()

@@ -140,7 +140,7 @@ def _sources(report: Report) -> str:
         if s.date:
             bits.append(_e(s.date))
         if s.file:
-            bits.append(f"copy read: {_e(s.file)}")
+            bits.append(f"local copy: {_e(s.file)}")
         cites = ", ".join(s.visits)
         items.append(f'<li>{". ".join(bits)}. <span class="cites">Cited by {_e(cites)}.</span></li>')
     return f'<ol class="sources">{"".join(items)}</ol>'

@@ -99,7 +99,7 @@ def report_markdown(report: Report, chart_file: str) -> str:
     for i, s in enumerate(report.sources, 1):
         title = f"[{_md(s.title)}]({_url(s.url)})" if s.url else _md(s.title)
         bits = [title, _md(s.publisher), *([_md(s.date)] if s.date else []),
-                *([f"copy read: {_md(s.file)}"] if s.file else [])]
+                *([f"local copy: {_md(s.file)}"] if s.file else [])]
         parts.append(f"{i}. {'. '.join(bits)}. Cited by {_md(', '.join(s.visits))}.")
     parts.append("---")
     parts.append(f"Made with judgements {report.version} from {len(report.records)} records of {_md(report.name)}; "

@@ -202,15 +202,15 @@ def journey_svg(report: Report, ids: str = "journey") -> str:
             parts.append(f'<text x="{_num(tx + 2)}" y="{axis_y + 17}" font-size="10.5" fill="#333">{yr}</text>')
 
     # Ungraded visits: a numbered triangle at each one's date, and the numbers listed with the themes.
-    vy = axis_y + 44
+    xs = [scale.x(d) if (d := visit_day(r)) else LEFT for r in visits]
+    lanes = _lanes([(x - MARK, x + MARK + _text_width(str(n), 10)) for n, x in enumerate(xs, 1)])
+    vy = axis_y + 44 + 11 * max(lanes, default=0)
     parts.append(f'<text x="8" y="{vy + 4}" font-size="12.5" font-weight="bold">Visits without grades</text>')
     if not visits:
         parts.append(f'<text x="{_num(16 + _text_width("Visits without grades", 12.5))}" y="{vy + 4}" '
                      'font-size="11">none in the records</text>')
         height = vy + 18
     else:
-        xs = [scale.x(d) if (d := visit_day(r)) else LEFT for r in visits]
-        lanes = _lanes([(x - MARK, x + MARK + _text_width(str(n), 10)) for n, x in enumerate(xs, 1)])
         for n, (vx, lane, r) in enumerate(zip(xs, lanes, visits, strict=True), 1):
             text = f"{r.kind.label}, {when_words(r.when)}: {theme_words(r)}"
             parts.append(f'<path class="visit" data-visit="{_a(r.id)}" data-x="{_num(vx)}" '
