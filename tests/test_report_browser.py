@@ -30,14 +30,32 @@ def find_browser() -> str | None:
     return None
 
 
+def browser_decision() -> tuple[str, str]:
+    """('use', path), or ('skip' | 'fail', why) where no browser can be found."""
+    found = find_browser()
+    if found is not None:
+        return "use", found
+    if os.environ.get(REQUIRE_ENV):
+        return "fail", f"${REQUIRE_ENV} is set but no Chromium was found (tried {', '.join(CANDIDATES)})"
+    return "skip", "no headless browser here: install Debian's 'chromium' package (see the README)"
+
+
 @pytest.fixture(scope="module")
 def browser():
-    found = find_browser()
-    if found is None:
-        if os.environ.get(REQUIRE_ENV):
-            pytest.fail(f"${REQUIRE_ENV} is set but no Chromium was found (tried {', '.join(CANDIDATES)})")
-        pytest.skip("no headless browser here: install Debian's 'chromium' package (see the README)")
-    return found
+    what, detail = browser_decision()
+    if what == "fail":
+        pytest.fail(detail)
+    if what == "skip":
+        pytest.skip(detail)
+    return detail
+
+
+def test_without_a_browser_ci_fails_rather_than_skips(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv(REQUIRE_ENV, raising=False)
+    assert browser_decision()[0] == "skip"
+    monkeypatch.setenv(REQUIRE_ENV, "1")
+    assert browser_decision()[0] == "fail"
 
 
 def chromium(browser: str, tmp: Path, *args: str) -> subprocess.CompletedProcess:
