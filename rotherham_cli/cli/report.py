@@ -12,7 +12,7 @@ from .app import RecordsOpt, app, err, handle_errors, load
 
 AuthorityArg = Annotated[
     Optional[str],
-    typer.Argument(metavar="[AUTHORITY]",
+    typer.Argument(metavar="AUTHORITY",
                    help="An authority by name, alias or code, current or former (default: the home authority, "
                    "$JUDGEMENTS_AUTHORITY, else Rotherham)."),
 ]
