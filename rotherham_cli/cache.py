@@ -100,8 +100,13 @@ class RecordCache:
     def put(self, name: str, st: os.stat_result, record: Any, problems: list) -> None:
         self.new[name] = (st.st_size, st.st_mtime_ns, record, problems)
 
-    def save(self) -> None:
-        """Write the cache when anything changed; any failure leaves no cache, and no error."""
+    def save(self, partial: bool = False) -> None:
+        """Write the cache when anything changed; any failure leaves no cache, and no error.
+
+        ``partial``: only some of the folder's files were read; the others' entries are kept.
+        """
+        if partial:
+            self.new = {**self.old, **self.new}
         if self.path is None or (self.new.keys() == self.old.keys() and all(
             self.new[k][:2] == self.old[k][:2] for k in self.new
         )):

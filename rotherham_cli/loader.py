@@ -242,8 +242,29 @@ def _same_visits(entries: list[tuple[str, Record]]) -> list[Problem]:
     return out
 
 
-def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
-    """Load every record under a folder; collect every problem in every file."""
+def _by_authority(folder: Path, only: frozenset[str] | None) -> list[Path] | None:
+    """The sub-folders of the authorities ``only`` names, where the folder is laid out one sub-folder
+    per authority (each named by its slug, as the shipped records are); None where it is not."""
+    if not only:
+        return None
+    from .authorities import all_authorities
+
+    slugs = {a.slug for a in all_authorities()}
+    try:
+        entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
+    except OSError:
+        return None
+    if not entries or not all(e.is_dir() and e.name in slugs for e in entries):
+        return None
+    return [folder / slug for slug in sorted(only) if (folder / slug).is_dir()]
+
+
+def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> LoadResult:
+    """Load every record under a folder; collect every problem in every file.
+
+    ``only`` (authority slugs) is a hint: in a folder laid out one sub-folder per authority, only those
+    sub-folders are read (a command about one authority need not read all of England's records).
+    """
     from .cache import RecordCache
 
     path = records_dir(folder)
@@ -251,7 +272,10 @@ def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, Record]] = []
     cache = RecordCache(path)
-    for entry in _walk(path, result.problems):
+    parts = _by_authority(path, only) if path.is_dir() else None
+    files = [f for sub in parts for f in _walk(sub, result.problems)] if parts is not None else \
+        _walk(path, result.problems)
+    for entry in files:
         display = str(entry)
         try:
             st = entry.stat()
@@ -277,7 +301,7 @@ def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
         first_seen[record.id] = display
         kept.append((display, record))
         result.paths[record.id] = entry
-    cache.save()
+    cache.save(partial=parts is not None)
     same = _same_visits(kept)
     result.problems.extend(same)
     bad = {p.file for p in same}
@@ -285,9 +309,9 @@ def load_records(folder: str | os.PathLike | None = None) -> LoadResult:
     return result
 
 
-def load_valid(folder: str | os.PathLike | None = None) -> list[Record]:
+def load_valid(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> list[Record]:
     """Load the records; raise :class:`RecordProblems` if any file is broken."""
-    result = load_records(folder)
+    result = load_records(folder, only)
     result.raise_for_problems()
     return result.records
 

@@ -1133,6 +1133,18 @@ class Disagreement:
     detail: str = ""
 
 
+def noted(d: Disagreement, record: Record | None, release: Release) -> bool:
+    """Whether the record already says this release gives the fact otherwise (a source from this release
+    with the field in its ``differs``): the sources disagree, and the record says so and which it holds."""
+    if record is None:
+        return False
+    field = {GRADE_DIFFERS: f"judgements.{d.area.value}" if d.area else None, KIND_DIFFERS: "kind",
+             DATE_DIFFERS: d.detail}.get(d.kind)
+    return field is not None and any(
+        Path(s.file or "").name == release.file and field in s.differs for s in record.sources
+    )
+
+
 CHECK_HEADER = ["disagreement", "authority", "official", "record", "area", "official value", "record value",
                 "detail"]
 
@@ -1170,6 +1182,10 @@ def check(records: list[Record], release: Release, authority: str | None = None)
             lo, hi = span.get(i.kind, (i.when, i.when))
             span[i.kind] = (min(lo, i.when), max(hi, i.when))
 
+    # The release knows the reports published by its last publication date: an inspection held within
+    # its span but published later (Wakefield, March 2025, published that July) is not missing from it.
+    known_until = max((i.published for i in release.inspections if i.published), default=None)
+
     out: list[Disagreement] = []
     used: set[str] = set()
     official = [i for i in release.inspections if i.kind.graded and i.authority in scope]
@@ -1193,6 +1209,8 @@ def check(records: list[Record], release: Release, authority: str | None = None)
     for name in sorted(scope):
         for r in by_auth.get(name, []):
             if r.id in used or not r.kind.graded or r.kind not in span or r.when is None:
+                continue
+            if known_until and r.published and r.published.earliest > known_until:
                 continue
             lo, hi = span[r.kind]
             if r.when.latest >= lo and r.when.earliest <= hi:

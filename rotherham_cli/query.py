@@ -50,19 +50,6 @@ def authority_slugs(specs: Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def scope(records: Sequence[Record], specs: Sequence[str] | None, home: bool = True) -> frozenset[str] | None:
-    """The authorities a command is about: those --authority names; else, for the commands that follow
-    one authority's journey (``home``), the home authority where the records hold it; else all."""
-    if specs:
-        return authority_slugs(specs)
-    if not home:
-        return None
-    slug = home_authority()
-    if any(slug_of(r) == slug for r in records):
-        return frozenset({slug})
-    return None
-
-
 def slug_of(record: Record) -> str | None:
     from .identity import authority_slug
 

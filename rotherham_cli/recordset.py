@@ -417,3 +417,14 @@ class MergeInterrupted(KeyboardInterrupt):
                          "run the same import again to complete it")
         self.written = written
         self.planned = planned
+
+
+def overlay(base: list[Record], mine: list[Record]) -> list[Record]:
+    """A user's records over another set (the shipped national set): where one of ``mine`` is the same
+    visit as one of ``base``, the user's stands in its place."""
+    by_slug: dict[str | None, list[Record]] = {}
+    for r in mine:
+        by_slug.setdefault(identity.authority_slug(r), []).append(r)
+    kept = [r for r in base
+            if identity.find_same(r, by_slug.get(identity.authority_slug(r), [])) is None]
+    return sorted([*kept, *mine], key=lambda r: r.sort_key)

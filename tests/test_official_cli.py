@@ -65,14 +65,26 @@ def test_unknown_authority_and_bad_file(run, tmp_path):
 
 @pytest.mark.parametrize("release", [R2025, R2023])
 def test_shipped_records_agree_with_both_releases(run, release):
-    res = run("check", "--against", release)
+    res = run("check", "--against", release, "-a", "all")
     assert (res.exit_code, res.stdout) == (0, "")
-    assert res.stderr.startswith("No disagreements: the records of 1 authority agree with ")
+    assert res.stderr.splitlines()[-1].startswith("No disagreements: the records of 157 authorities agree with ")
+    # where the two releases disagree, the record says so, and check says it is noted
+    noted = [line for line in res.stderr.splitlines() if line.startswith("Noted in ")]
+    assert noted == ([] if release == R2025 else [
+        "Noted in cumbria-2022-ilacs-standard: the sources disagree on start; the record holds 2022-09-20, "
+        "this release gives 2022-09-21",
+        "Noted in merton-2022-ilacs-short: the sources disagree on kind; the record holds ilacs_short, "
+        "this release gives ilacs_standard",
+        "Noted in nottingham-2022-ilacs-standard: the sources disagree on published; the record holds "
+        "2022-09-05, this release gives 2022-11-05",
+    ])
+    home = run("check", "--against", release)
+    assert home.stderr.splitlines()[-1].startswith("No disagreements: the records of 157 authorities agree")
 
 
 def test_check_finds_an_altered_grade(run, tmp_path):
     folder = tmp_path / "records"
-    shutil.copytree(RECORDS, folder)
+    shutil.copytree(RECORDS / "rotherham", folder / "rotherham")
     path = folder / "rotherham" / "rotherham-2017-sif-reinspection.yaml"
     path.write_text(path.read_text().replace("  care_leavers: outstanding", "  care_leavers: good"))
     res = run("check", "--against", R2023, "--records", folder, "--format", "json")
@@ -89,7 +101,7 @@ def test_check_finds_an_altered_grade(run, tmp_path):
 
 def test_check_finds_a_missing_record(run, tmp_path):
     folder = tmp_path / "records"
-    shutil.copytree(RECORDS, folder)
+    shutil.copytree(RECORDS / "rotherham", folder / "rotherham")
     (folder / "rotherham" / "rotherham-2022-ilacs-short.yaml").unlink()
     res = run("check", "--against", R2025, "--records", folder, "--format", "csv")
     assert res.exit_code == 1

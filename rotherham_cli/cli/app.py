@@ -172,28 +172,52 @@ UntilOpt = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or markdown.")]
 
 
-def load(records: Optional[str]):
-    from ..loader import load_valid
+EnglandOpt = Annotated[
+    bool,
+    typer.Option("--with-england", help="Your --records over the shipped national set: your record of a "
+                 "visit replaces the shipped one, the rest of England stays."),
+]
 
-    return load_valid(records)
+
+def load(records: Optional[str], with_england: bool = False, only=None):
+    """The records (with the shipped national set beneath them when ``with_england``); ``only``, a set
+    of authority slugs, lets a folder laid out by authority be read in part."""
+    from ..loader import load_valid, records_dir, shipped_records
+
+    folder = records_dir(records)
+    mine = load_valid(folder, only)
+    if with_england and folder.resolve() != shipped_records().resolve():
+        from ..recordset import overlay
+
+        mine = overlay(load_valid(shipped_records(), only), mine)
+    return mine
 
 
-def filtered(records, authority, kind=None, since=None, until=None, home=True):
+def load_scoped(records, authority, home=True, with_england=False):
+    """The records and the authorities a command is about, as slugs (None for all): those --authority
+    names; else, for the commands that follow one authority (``home``), the home authority where the
+    records hold it; else all. Only what is needed is read."""
+    from ..query import authority_slugs, home_authority, slug_of
+
+    if authority:
+        slugs = authority_slugs(authority)
+        return load(records, with_england, slugs), slugs
+    if home:
+        mine = frozenset({home_authority()})
+        loaded = load(records, with_england, mine)
+        if any(slug_of(r) in mine for r in loaded):
+            return loaded, mine
+    return load(records, with_england), None
+
+
+def filtered(records, authority, kind=None, since=None, until=None, home=True, with_england=False):
     """The records, and those the filters choose (--authority defaults to the home authority when
-    ``home``); the chosen authorities as slugs (None for all)."""
-    from ..query import check_authority, filter_records, scope
+    ``home``)."""
+    from ..query import check_authority, filter_records
 
-    loaded = load(records)
-    slugs = scope(loaded, authority, home)
+    loaded, slugs = load_scoped(records, authority, home, with_england)
     check_authority(loaded, slugs)
     return loaded, filter_records(loaded, slugs, kind, since, until)
-
-
-def chosen_authorities(records, authority):
-    """The authorities a one-authority command is about (--authority, else home where held), as slugs."""
-    from ..query import scope
-
-    return scope(records, authority)
 
 
 def print_rows(fmt: Format, header, rows) -> None:

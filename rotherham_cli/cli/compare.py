@@ -9,16 +9,16 @@ import typer
 from ..choices import Format
 from .app import (
     AuthorityOpt,
+    EnglandOpt,
     FormatOpt,
     RecordsOpt,
     SinceOpt,
     UntilOpt,
     app,
-    chosen_authorities,
     err,
     filtered,
     handle_errors,
-    load,
+    load_scoped,
     out_text,
     print_rows,
     show_rich,
@@ -36,6 +36,7 @@ def diff(
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """Compare two visits: each area's grade and change, themes of concern, visits between."""
     from ..diff import check_pair
@@ -45,8 +46,7 @@ def diff(
 
     if visit_a is not None and visit_b is None:
         raise UsageError("give two visits, or none to compare 'previous' with 'latest'")
-    loaded = load(records)
-    slugs = chosen_authorities(loaded, authority)
+    loaded, slugs = load_scoped(records, authority, with_england=with_england)
     a = resolve_visit(loaded, visit_a or "previous", slugs)
     b = resolve_visit(loaded, visit_b or "latest", slugs)
     check_pair(a, b)
@@ -77,11 +77,12 @@ def timeline(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """The journey on one screen: grades by area across every graded inspection, with changes marked."""
     from ..timeline import build_timeline
 
-    _, chosen = filtered(records, authority, None, since, until)
+    _, chosen = filtered(records, authority, None, since, until, with_england=with_england)
     t = build_timeline(chosen)
     if fmt is Format.table:
         from ..render.tables import timeline_footer, timeline_table

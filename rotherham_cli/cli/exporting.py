@@ -10,6 +10,7 @@ import typer
 from ..choices import Format, Layout
 from .app import (
     AuthorityOpt,
+    EnglandOpt,
     KindOpt,
     RecordsOpt,
     SinceOpt,
@@ -42,6 +43,7 @@ def export(
     kind: KindOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    with_england: EnglandOpt = False,
 ) -> None:
     """Export visits as CSV, JSON or Markdown, to stdout or safely to a file."""
     from ..errors import UsageError
@@ -56,7 +58,7 @@ def export(
         raise UsageError("--bom applies to CSV only")
     if force and output is None:
         raise UsageError("--force needs --output FILE")
-    _, chosen = filtered(records, authority, kind, since, until, home=False)
+    _, chosen = filtered(records, authority, kind, since, until, home=False, with_england=with_england)
     if fmt is Format.json:
         data = machine.json_text(record_data(chosen)).encode("utf-8")
     elif fmt is Format.csv:

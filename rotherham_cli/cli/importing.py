@@ -10,6 +10,7 @@ from ..choices import Format
 from .app import (
     EXIT_DATA,
     AuthorityOpt,
+    EnglandOpt,
     RecordsOpt,
     app,
     err,
@@ -157,19 +158,27 @@ def check(
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """Cross-check the records' graded inspections against Ofsted's official statistics (exit 1 on any disagreement)."""
     from ..authorities import get
-    from ..official import CHECK_HEADER, check_rows, read_release
+    from ..official import CHECK_HEADER, check_rows, noted, read_release
     from ..official import check as compare
     from ..query import authority_matches, authority_slugs
 
     slugs = authority_slugs(authority)
-    loaded = [r for r in load(records) if authority_matches(r, slugs)]
+    loaded = [r for r in load(records, with_england, slugs) if authority_matches(r, slugs)]
     rel = read_release(against)
     found = []
     for slug in sorted(slugs) if slugs else [None]:
         found += compare(loaded, rel, get(slug).name if slug else None)
+    by_id = {r.id: r for r in loaded}
+    known = [d for d in found if noted(d, by_id.get(d.record_id or ""), rel)]
+    found = [d for d in found if d not in known]
+    for d in known:
+        what = d.detail or (d.area.value if d.area else "kind")
+        err(f"Noted in {d.record_id}: the sources disagree on {what}; the record holds "
+            f"{d.record}, this release gives {d.official}")
     header, rows = CHECK_HEADER, check_rows(found)
     if fmt is Format.json:
         from ..render.machine import json_text

@@ -9,17 +9,17 @@ import typer
 from ..choices import Format
 from .app import (
     AuthorityOpt,
+    EnglandOpt,
     FormatOpt,
     KindOpt,
     RecordsOpt,
     SinceOpt,
     UntilOpt,
     app,
-    chosen_authorities,
     err,
     filtered,
     handle_errors,
-    load,
+    load_scoped,
     out_text,
     print_rows,
     screen_width,
@@ -37,11 +37,12 @@ def list_(
     since: SinceOpt = None,
     until: UntilOpt = None,
     fmt: FormatOpt = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """List every visit, oldest first: when, kind, overall grade or visit theme, and a summary."""
     from ..export import list_rows, record_data
 
-    _, chosen = filtered(records, authority, kind, since, until)
+    _, chosen = filtered(records, authority, kind, since, until, with_england=with_england)
     if fmt is Format.table:
         from ..render.tables import list_table
 
@@ -65,13 +66,14 @@ def show(
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """Show one visit in full: grades with their official wording, findings, recommendations, sources."""
     from ..errors import UsageError
     from ..query import resolve_visit
 
-    loaded = load(records)
-    record = resolve_visit(loaded, visit, chosen_authorities(loaded, authority))
+    loaded, slugs = load_scoped(records, authority, with_england=with_england)
+    record = resolve_visit(loaded, visit, slugs)
     if fmt is Format.table:
         from ..render.tables import visit_detail
 
