@@ -170,11 +170,10 @@ def test_rotherham_report_in_words(run, tmp_path):
     page = Page(out.read_text(encoding="utf-8"))
     assert ("Ofsted last inspected Rotherham's children's services in November 2025 (an ILACS short inspection) "
             "and judged them outstanding overall. That is better than at the previous inspection in June 2022, "
-            "when it was good (4 areas improved). The records hold no other authority, so it is not compared "
-            "with others here.") in page.text
+            "when it was good (4 areas improved). Rotherham is one of 46 of England's 153 authorities graded "
+            "outstanding overall at their latest inspection; 11 of 27 in North East, Yorkshire and the Humber; "
+            "3 of its 10 statistical neighbours.") in page.text
     assert "Ofsted's judgements as at 16 December 2025, the latest date in the records." in page.text
-    # the comparison says why it is missing rather than showing one of one
-    assert "The records hold no other authority's inspections, so Rotherham is not compared here" in page.text
     # recurring concerns, from the findings
     assert "Quality of plans 5 July 2010" not in page.text
     assert re.search(r"Management oversight and supervision 3 September 2014, November 2016, November 2017 "
@@ -282,7 +281,8 @@ def test_partial_record_set_says_the_comparison_is_partial(run, tmp_path):
         (("report", "--format", "markdown"), 2,
          "Error: --format markdown writes the chart beside the file; give --output FILE.md\n"),
         (("report", "Cumbrai"), 2, "Error: no authority 'Cumbrai'; did you mean Cumbria or Cumberland?\n"),
-        (("report", "Cumbria"), 1, "Error: no records for Cumbria; the records hold Rotherham\n"),
+        (("report", "Cumbria", "--records", str(RECORDS / "rotherham")), 1,
+         "Error: no records for Cumbria; the records hold Rotherham\n"),
         (("chart", "--force"), 2, "Error: --force needs --output FILE\n"),
     ],
 )
