@@ -21,3 +21,10 @@ class Layout(str, enum.Enum):
 class ReportFormat(str, enum.Enum):
     html = "html"
     markdown = "markdown"
+
+
+class ExportFormat(str, enum.Enum):
+    csv = "csv"
+    json = "json"
+    markdown = "markdown"
+    sqlite = "sqlite"

@@ -138,13 +138,16 @@ def record_data(records: Sequence[Record]) -> list[dict]:
 
 
 def list_rows(records: Sequence[Record]) -> Rows:
-    """The rows of `judgements list` for machines: when, visit, kind, overall grade or theme."""
-    header = ["when", "id", "authority", "kind", "overall", "theme", "summary"]
+    """The rows of `judgements list` for machines: when, visit, kind, overall grade or theme, and the days
+    from the end of the visit to its publication."""
+    from .context import days_to_publish
+
+    header = ["when", "id", "authority", "kind", "overall", "theme", "summary", "days_to_publish"]
     rows = []
     for r in records:
         overall = r.overall.label if r.overall else ""
         rows.append([_d(r.when), r.id, r.authority.name, r.kind.label, overall, theme_label(r),
-                     r.headline or first_sentence(r.summary)])
+                     r.headline or first_sentence(r.summary), _d(days_to_publish(r))])
     return header, rows
 
 

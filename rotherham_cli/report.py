@@ -11,17 +11,19 @@ The comparison and the recurring concerns each sit behind one function (:func:`c
 
 from __future__ import annotations
 
-import calendar
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import __version__
+from .context import Peer, latest_by_authority, tally
 from .diff import Diff, concern_themes, diff
 from .models import PartialDate, Record
 from .models import _a as a_kind
 from .timeline import Timeline, build_timeline
-from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, FindingKind, Framework, Grade
+from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, FindingKind, Grade
+from .words import and_list as _and
+from .words import count as _count
+from .words import grade_words, month_words, when_words
 
 # ---------------------------------------------------------------------------------------------
 # The model
@@ -66,20 +68,6 @@ class Concerns:
     @property
     def recurring(self) -> list[ConcernRow]:
         return [r for r in self.rows if len(r.visits) > 1]
-
-
-@dataclass(frozen=True)
-class Peer:
-    """One authority's latest graded inspection (SIF or ILACS) in the records, if any."""
-
-    slug: str
-    name: str
-    record: Record | None
-    is_self: bool = False
-
-    @property
-    def overall(self) -> Grade | None:
-        return self.record.overall if self.record else None
 
 
 @dataclass(frozen=True)
@@ -138,33 +126,6 @@ class Report:
 # Words
 # ---------------------------------------------------------------------------------------------
 
-# English month names (the C locale's; Python never sets the locale on its own).
-_MONTHS = tuple(calendar.month_name[1:])
-
-
-def when_words(d: PartialDate | None) -> str:
-    """'16 September 2014', 'July 2010', '2020', or 'date not known'."""
-    if d is None:
-        return "date not known"
-    if d.month is None:
-        return str(d.year)
-    if d.day is None:
-        return f"{_MONTHS[d.month - 1]} {d.year}"
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def month_words(d: PartialDate | None) -> str:
-    """'September 2014' (or '2020' where only the year is known)."""
-    if d is None:
-        return "date not known"
-    return str(d.year) if d.month is None else f"{_MONTHS[d.month - 1]} {d.year}"
-
-
-def grade_words(g: Grade) -> str:
-    """A grade mid-sentence: 'requires improvement to be good', 'adequate'."""
-    return g.label[0].lower() + g.label[1:]
-
-
 def visit_words(r: Record) -> str:
     """'an ILACS short inspection', 'a focused visit'."""
     return a_kind(r.kind.label)
@@ -173,17 +134,6 @@ def visit_words(r: Record) -> str:
 def theme_words(r: Record) -> str:
     """The theme of an ungraded visit, or 'theme not given'."""
     return VISIT_THEMES.get(r.theme, r.theme) if r.theme else "theme not given"
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def _and(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -214,24 +164,9 @@ def concerns_for(records: Sequence[Record]) -> Concerns:
     return Concerns(rows, len(with_findings), len(ordered), latest)
 
 
-def _latest_graded(records: Sequence[Record]) -> Record | None:
-    """The latest graded inspection under SIF or ILACS (the frameworks Ofsted's headline counts use)."""
-    graded = [r for r in records if r.graded and r.framework is not Framework.PRE_2013]
-    return max(graded, key=lambda r: r.sort_key) if graded else None
-
-
 def _shares(label: str, slugs: Sequence[str], latest: dict[str, Record]) -> Shares:
-    counts: Counter[Grade] = Counter()
-    no_overall = not_held = 0
-    for s in slugs:
-        r = latest.get(s)
-        if r is None:
-            not_held += 1
-        elif r.overall is None:
-            no_overall += 1
-        else:
-            counts[r.overall.on_scale] += 1
-    return Shares(label, {g: counts.get(g, 0) for g in SCALE}, no_overall, not_held, len(slugs))
+    t = tally(label, Area.OVERALL_EFFECTIVENESS, slugs, latest)
+    return Shares(label, t.counts, t.not_graded, t.not_inspected, t.total)
 
 
 def comparison_for(all_records: Sequence[Record], slug: str | None) -> Comparison:
@@ -242,14 +177,8 @@ def comparison_for(all_records: Sequence[Record], slug: str | None) -> Compariso
     other authority, the note says so and the shares are left out rather than shown as one of one.
     """
     from . import authorities
-    from .identity import authority_slug
 
-    by_slug: dict[str, list[Record]] = {}
-    for r in all_records:
-        s = authority_slug(r)
-        if s is not None:
-            by_slug.setdefault(s, []).append(r)
-    latest = {s: r for s, rs in by_slug.items() if (r := _latest_graded(rs)) is not None}
+    latest = latest_by_authority(all_records)
     current = authorities.current()
     covered = sum(1 for a in current if a.slug in latest)
     me = authorities.get(slug) if slug else None

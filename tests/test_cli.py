@@ -30,7 +30,7 @@ def test_help_lists_commands_with_examples(run):
 
 
 ALL_COMMANDS = ["list", "show", "validate", "diff", "timeline", "export", "schema", "import-report",
-                "import-official", "check", "report", "chart"]
+                "import-official", "check", "report", "chart", "england", "compare", "journeys", "concerns"]
 
 
 def test_help_names_every_command():
@@ -109,12 +109,12 @@ def test_list_filters_combine(run):
 def test_list_markdown(run):
     res = run("list", *R, "--until", "2016", "--format", "markdown")
     assert lines(res.stdout) == [
-        "| when | id | authority | kind | overall | theme | summary |",
-        "|---|---|---|---|---|---|---|",
+        "| when | id | authority | kind | overall | theme | summary | days_to_publish |",
+        "|---|---|---|---|---|---|---|---|",
         "| 2015-03-02 | rutland-2015-sif-inspection | Rutland | SIF inspection | Inadequate |   | "
-        "A fixture inspection that found serious failures. |",
+        "A fixture inspection that found serious failures. | 36 |",
         "| 2016-06 | rutland-2016-monitoring-visit | Rutland | Monitoring visit |   | Looked after children | "
-        "A fixture monitoring visit with no known days. |",
+        "A fixture monitoring visit with no known days. |   |",
     ]
 
 

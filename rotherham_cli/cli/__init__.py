@@ -13,6 +13,7 @@ from . import records  # noqa: F401 - list, show, validate, schema
 from . import compare  # noqa: F401 - diff, timeline
 from . import exporting  # noqa: F401 - export
 from . import importing  # noqa: F401 - import-report, import-official, check
+from . import context  # noqa: F401 - england, compare, journeys, concerns
 from . import report  # noqa: F401 - report, chart
 
 __all__ = ["app", "main"]

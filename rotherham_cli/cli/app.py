@@ -24,10 +24,12 @@ DEBUG_ENV = "JUDGEMENTS_DEBUG"
 app = typer.Typer(
     name="judgements",
     help=(
-        "Track Ofsted's judgements on a local authority's children's services: every visit, "
-        "graded or not, with its findings and sources, and what changed between two of them."
-        "\n\nThe shipped records cover Rotherham; --records DIR or $JUDGEMENTS_RECORDS point "
-        "at another record set."
+        "Track Ofsted's judgements on English local authorities' children's services: every visit, "
+        "graded or not, with its findings and sources, what changed between two of them, and how an "
+        "authority stands against England, its region and its statistical neighbours."
+        "\n\nThe shipped records cover every English authority; the home authority is Rotherham "
+        "($JUDGEMENTS_AUTHORITY to change it). --records DIR or $JUDGEMENTS_RECORDS point at another "
+        "record set."
     ),
     epilog=(
         "\b\nExamples:\n"
@@ -35,6 +37,8 @@ app = typer.Typer(
         "  judgements show rotherham-2014-sif-inspection\n"
         "  judgements diff 2014 2017\n"
         "  judgements timeline\n"
+        "  judgements compare Barnsley\n"
+        "  judgements england --as-at 2025-03-31\n"
         "  judgements export --format csv --output judgements.csv"
     ),
     rich_markup_mode=None,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..choices import Format, Layout
+from ..choices import ExportFormat, Layout
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -25,10 +25,13 @@ from .app import (
 @app.command(epilog="\b\nExamples:\n  judgements export > judgements.csv\n"
              "  judgements export --layout wide --output grades.csv --bom\n"
              "  judgements export --format json --kind graded\n"
-             "  judgements export --layout ofsted --output history.csv --force")
+             "  judgements export --layout ofsted --output history.csv --force\n"
+             "  judgements export -a all --format sqlite --output england.db")
 @handle_errors
 def export(
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="csv, json or markdown.")] = Format.csv,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, markdown or sqlite (a database "
+                                              "of visits, judgements, findings, sources and authorities).")]
+    = ExportFormat.csv,
     layout: Annotated[
         Optional[Layout],
         typer.Option("--layout", "-l", help="long (one row per judgement; CSV default), wide (one row per "
@@ -45,23 +48,27 @@ def export(
     until: UntilOpt = None,
     with_england: EnglandOpt = False,
 ) -> None:
-    """Export visits as CSV, JSON or Markdown, to stdout or safely to a file."""
+    """Export visits as CSV, JSON, Markdown or an SQLite database, to stdout or safely to a file."""
     from ..errors import UsageError
     from ..export import layout_rows, record_data, report_rows
     from ..render import machine
 
-    if fmt is Format.table:
-        raise UsageError("export writes csv, json or markdown; for a table use 'judgements list'")
-    if fmt is Format.json and layout is not None:
-        raise UsageError("--layout applies to csv and markdown; JSON is always full records")
-    if bom and fmt is not Format.csv:
+    if fmt in (ExportFormat.json, ExportFormat.sqlite) and layout is not None:
+        raise UsageError(f"--layout applies to csv and markdown; {fmt.value} always holds full records")
+    if fmt is ExportFormat.sqlite and output is None:
+        raise UsageError("--format sqlite writes a database file; give --output FILE")
+    if bom and fmt is not ExportFormat.csv:
         raise UsageError("--bom applies to CSV only")
     if force and output is None:
         raise UsageError("--force needs --output FILE")
     _, chosen = filtered(records, authority, kind, since, until, home=False, with_england=with_england)
-    if fmt is Format.json:
+    if fmt is ExportFormat.json:
         data = machine.json_text(record_data(chosen)).encode("utf-8")
-    elif fmt is Format.csv:
+    elif fmt is ExportFormat.sqlite:
+        from ..database import database_bytes
+
+        data = database_bytes(chosen)
+    elif fmt is ExportFormat.csv:
         data = machine.csv_bytes(*layout_rows(chosen, (layout or Layout.long).value), bom=bom)
     else:
         data = machine.markdown_text(*report_rows(chosen, (layout or Layout.wide).value)).encode("utf-8")

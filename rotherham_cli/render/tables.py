@@ -135,6 +135,16 @@ def _heading(text: str) -> Text:
     return Text(text, style="bold underline")
 
 
+def _published(r: Record) -> str:
+    """The publication date, and how many days after the visit ended it came."""
+    from ..context import days_to_publish
+
+    if r.published is None:
+        return "not given by the sources"
+    days = days_to_publish(r)
+    return str(r.published) + (f" ({days} days after the visit ended)" if days is not None else "")
+
+
 def visit_detail(r: Record) -> Group:
     a = r.authority
     codes = ", ".join(x for x in (f"DfE {a.la_number}" if a.la_number else "", a.ons_code or "") if x)
@@ -144,7 +154,7 @@ def visit_detail(r: Record) -> Group:
         ("Kind", Text(r.kind.label + ("" if r.graded else " (not graded)"))),
         ("Framework", Text(r.framework.label)),
         ("On site", Text(dates)),
-        ("Published", Text(str(r.published) if r.published else "not given by the sources")),
+        ("Published", Text(_published(r))),
     ]
     if not r.graded:
         facts.append(("Theme", _theme_text(r)))

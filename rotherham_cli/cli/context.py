@@ -1,0 +1,208 @@
+"""Commands that set an authority in context: england, compare, journeys, concerns."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from ..choices import Format
+from .app import (
+    AuthorityOpt,
+    FormatOpt,
+    RecordsOpt,
+    app,
+    handle_errors,
+    load,
+    load_scoped,
+    out_text,
+    print_rows,
+    screen_width,
+    show_rich,
+)
+
+AsAtOpt = Annotated[Optional[str], typer.Option(
+    "--as-at", metavar="DATE", help="Count the latest inspection held by this day, YYYY-MM-DD (default: today).")]
+PublishedByOpt = Annotated[Optional[str], typer.Option(
+    "--published-by", metavar="DATE",
+    help="Count only inspections published by this day: the table as Ofsted could print it then.")]
+AuthorityArg = Annotated[Optional[str], typer.Argument(
+    metavar="[AUTHORITY]", help="An authority by name, alias or code (default: the home authority, "
+    "$JUDGEMENTS_AUTHORITY, else Rotherham).")]
+
+
+def _date(value: Optional[str], option: str):
+    from datetime import date
+
+    from ..errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"{option}: '{value}' is not a day; write it as YYYY-MM-DD, e.g. 2025-03-31") from None
+
+
+def _today():
+    from datetime import date
+
+    return date.today()
+
+
+def _emit(fmt: Format, table, data, rows) -> None:
+    """Table for people; JSON, CSV or Markdown for machines."""
+    if fmt is Format.table:
+        show_rich(table())
+    elif fmt is Format.json:
+        from ..render.machine import json_text
+
+        out_text(json_text(data()))
+    else:
+        print_rows(fmt, *rows())
+
+
+def _authority(records, text):
+    from ..report import report_authority
+
+    return report_authority(records, text)
+
+
+@app.command(epilog="\b\nExamples:\n  judgements england\n  judgements england --as-at 2025-03-31\n"
+             "  judgements england --area help_and_protection --format csv > regions.csv")
+@handle_errors
+def england(
+    as_at: AsAtOpt = None,
+    published_by: PublishedByOpt = None,
+    area: Annotated[str, typer.Option("--area", metavar="AREA",
+                                      help="The judgement the table of regions counts (default: overall).")]
+    = "overall_effectiveness",
+    records: RecordsOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """England and each Ofsted region at a date: how many authorities stand at each grade, for overall
+    effectiveness and each judgement, each at its latest graded inspection held by then."""
+    from ..context import england_view
+    from ..errors import UsageError
+    from ..vocab import VocabularyError, parse_area
+
+    try:
+        chosen = parse_area(area)
+    except VocabularyError as exc:
+        raise UsageError(f"--area: {exc}") from None
+    day = _date(as_at, "--as-at") or _today()
+    view = england_view(load(records), day, _date(published_by, "--published-by"))
+
+    def table():
+        from ..render.context import england_renderable
+
+        return england_renderable(view, chosen, screen_width())
+
+    _emit(fmt, table, view.to_dict, view.rows)
+
+
+@app.command(epilog="\b\nExamples:\n  judgements compare\n  judgements compare Barnsley\n"
+             "  judgements compare Cumbria --as-at 2022-12-31 --format json")
+@handle_errors
+def compare(
+    authority: AuthorityArg = None,
+    as_at: AsAtOpt = None,
+    records: RecordsOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """One authority against its ten statistical neighbours, its region and England: its latest grades,
+    the days since, and the direction of travel since its previous inspection."""
+    from ..context import compare_view
+
+    loaded = load(records)
+    view = compare_view(loaded, _authority(loaded, authority), _date(as_at, "--as-at") or _today())
+
+    def table():
+        from ..render.context import compare_renderable
+
+        return compare_renderable(view, screen_width())
+
+    def rows():
+        from ..context import HEADLINE_AREAS, inspected_on
+
+        header = ["authority", "self", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
+        out = []
+        for p in view.peers:
+            r = p.record
+            day = inspected_on(r) if r else None
+            out.append([p.name, "yes" if p.is_self else "", r.id if r else "", day.isoformat() if day else "",
+                        *((g.value if r and (g := r.judgements.get(a)) else "") for a in HEADLINE_AREAS)])
+        return header, out
+
+    _emit(fmt, table, view.to_dict, rows)
+
+
+@app.command(epilog="\b\nExamples:\n  judgements journeys\n  judgements journeys --from requires-improvement "
+             "--to good-or-better\n  judgements journeys -a region:London --format csv > journeys.csv")
+@handle_errors
+def journeys(
+    source: Annotated[str, typer.Option("--from", metavar="GRADE", help="The grade the move starts from: a grade, "
+                                        "or GRADE-or-better / GRADE-or-worse.")] = "inadequate",
+    target: Annotated[str, typer.Option("--to", metavar="GRADE", help="The grade the move reaches.")]
+    = "good-or-better",
+    as_at: AsAtOpt = None,
+    authority: AuthorityOpt = None,
+    records: RecordsOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Which authorities moved from one overall grade to another, between which inspections and how long it
+    took (median, quartiles, range); and those still on the way."""
+    from ..context import journeys as find_journeys
+    from ..context import journeys_sentences, parse_grade_set
+    from ..errors import UsageError
+    from ..vocab import VocabularyError
+
+    try:
+        a, b = parse_grade_set(source), parse_grade_set(target)
+    except VocabularyError as exc:
+        raise UsageError(f"--from/--to: {exc}") from None
+    if a.grades & b.grades == a.grades:
+        raise UsageError(f"--from {source} and --to {target}: every starting grade is already a grade sought")
+    loaded, _ = load_scoped(records, authority, home=False)
+    from ..query import filter_records
+
+    slugs = None
+    if authority:
+        from ..query import authority_slugs
+
+        slugs = authority_slugs(authority)
+    view = find_journeys(filter_records(loaded, slugs), a, b, _date(as_at, "--as-at") or _today())
+
+    def table():
+        from ..render.context import journeys_renderable
+
+        return journeys_renderable(view, journeys_sentences(view))
+
+    _emit(fmt, table, view.to_dict, view.rows)
+
+
+@app.command(epilog="\b\nExamples:\n  judgements concerns\n  judgements concerns --format csv > concerns.csv")
+@handle_errors
+def concerns(
+    authority: AuthorityArg = None,
+    records: RecordsOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """What keeps coming back: every theme raised as an area for improvement across an authority's visits,
+    graded or not, how often, first and latest, whether the latest visit still raises it, with each finding."""
+    from .. import authorities
+    from ..context import concerns_dict, concerns_rows, concerns_sentences
+    from ..identity import authority_slug
+    from ..report import concerns_for
+
+    loaded = load(records)
+    slug = _authority(loaded, authority)
+    name = authorities.get(slug).name
+    found = concerns_for([r for r in loaded if authority_slug(r) == slug])
+
+    def table():
+        from ..render.context import concerns_renderable
+
+        return concerns_renderable(name, found, concerns_sentences(name, found))
+
+    _emit(fmt, table, lambda: concerns_dict(name, found), lambda: concerns_rows(found))
