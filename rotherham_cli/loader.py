@@ -139,7 +139,13 @@ def load_file(path: Path, display: str | None = None) -> tuple[Record | None, li
     """Load one record file. Returns the record (or None) and its problems."""
     name = display or str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            # Read one byte past the limit, never the whole of a huge (or sparse) file.
+            data = fh.read(safeyaml.MAX_BYTES + 1)
+            if len(data) > safeyaml.MAX_BYTES:
+                size = os.fstat(fh.fileno()).st_size
+                return None, [Problem(name, 0, 0, "", f"is larger than the {safeyaml.MAX_BYTES // 1000} kB limit "
+                                      f"for a record ({size} bytes)")]
     except OSError as exc:
         return None, [Problem(name, 0, 0, "", f"cannot be read: {exc.strerror or exc}")]
     return load_bytes(data, name, expected_id=path.stem)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -131,7 +132,16 @@ ThemeKey = Annotated[str, BeforeValidator(lambda v: vocab.parse_finding_theme(v)
 VisitTheme = Annotated[str, BeforeValidator(lambda v: vocab.parse_visit_theme(v) if isinstance(v, str) else v)]
 
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+def _one_line(value: str) -> str:
+    """A one-line field: a line break would print as a spoofed extra row in a table."""
+    if any(c in value for c in "\r\n\v\f\x85\u2028\u2029"):
+        raise ValueError("must be on one line (it holds a line break)")
+    return value
+
+
+ShortText = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
 
 
 class _Strict(BaseModel):
@@ -220,7 +230,7 @@ class Record(_Strict):
         default_factory=dict, description="Graded judgements: area key -> grade"
     )
     theme: VisitTheme | None = Field(None, description="The theme of an ungraded visit")
-    headline: Annotated[str, Field(min_length=1, max_length=60)] | None = Field(
+    headline: Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_one_line)] | None = Field(
         None, description="One line for lists (at most 60 characters)"
     )
     summary: Text | None = None

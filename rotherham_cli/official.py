@@ -350,6 +350,24 @@ class _Table:
     title: str = ""  # the row above the header when it holds one text only
 
 
+# An ODS file is a zip archive. Ofsted's largest release unpacks to 40 MB; a "zip bomb" of a few MB can
+# unpack to gigabytes inside the reader, beyond any memory limit. Refuse it before reading.
+MAX_UNPACKED = 400_000_000
+
+
+def _check_unpacked_size(path: Path) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the reader says what is wrong with it
+    if total > MAX_UNPACKED:
+        raise OfficialDataError(f"{path}: unpacks to {total // 1_000_000:,} MB, more than the "
+                                f"{MAX_UNPACKED // 1_000_000} MB a release may hold; not read")
+
+
 class _Book:
     """The sheets of one ODS file, read with python-calamine."""
 
@@ -363,6 +381,7 @@ class _Book:
             raise OfficialDataError(f"{path}: file not found")
         if path.is_dir():
             raise OfficialDataError(f"{path}: is a folder, not an ODS file")
+        _check_unpacked_size(path)
         try:
             self._wb = python_calamine.CalamineWorkbook.from_path(str(path))
             self.sheet_names: list[str] = list(self._wb.sheet_names)
@@ -433,6 +452,14 @@ class _Book:
             for i in range(h + 1, end):
                 cells = grid[i]
                 if all(_blank(c) for c in cells):
+                    # The table ends at a blank row only where nothing tabular follows (a note or a
+                    # title of one cell, or nothing); a blank row with rows after it is reported.
+                    more = next((k for k in range(i + 1, end) if not all(_blank(c) for c in grid[k])), None)
+                    if more is not None and sum(not _blank(c) for c in grid[more]) > 1:
+                        raise OfficialDataError(
+                            f"{self.path}: sheet {sheet} row {i + 1}: a blank row inside the table (its rows go "
+                            f"on at row {more + 1}); the table would be read short"
+                        )
                     break
                 for j in blank_cols:
                     if j < len(cells) and not _blank(cells[j]):

@@ -169,7 +169,8 @@ def parse(text: str) -> Document:
                     value = event.value
                     if len(value) > MAX_SCALAR:
                         raise YamlProblem(f"has a value longer than {MAX_SCALAR} characters", *pos)
-                    if event.style is None and event.implicit[0] and value in _NULLS:
+                    # A plain scalar's style is None with the pure-Python parser, '' with libyaml: one meaning.
+                    if not event.style and event.implicit[0] and value in _NULLS:
                         value = None
                     add(value, pos)
                 elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):

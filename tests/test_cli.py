@@ -229,6 +229,7 @@ def test_record_text_is_printed_literally(run):
 
 def test_no_colour_codes_when_no_color(run):
     res = run("list", *R, env={"NO_COLOR": "1", "FORCE_COLOR": "1"})
+    assert res.exit_code == 0 and "rutland-2015-sif-inspection" in res.stdout  # it printed the list
     assert "\x1b[" not in res.stdout
 
 

@@ -118,7 +118,8 @@ def test_diff_errors_are_one_line(run):
     res = run("diff", "2014")
     assert (res.exit_code, res.stderr) == (2, "Error: give two visits, or none to compare 'previous' with 'latest'\n")
     res = run("diff", "2014", "2014")
-    assert res.exit_code == 2
+    assert (res.exit_code, res.stderr) == (2, "Error: both sides are rotherham-2014-sif-inspection; name two different "
+                                              "visits\n")
     res = run("diff", "rutland-2015-sif-inspection", "slough-2019-ilacs-standard", *R)
     assert (res.exit_code, res.stderr) == (
         2, "Error: rutland-2015-sif-inspection and slough-2019-ilacs-standard are visits to different "

@@ -45,7 +45,7 @@ def test_output_file_missing_fields_on_stderr(run, tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"hello", "not a PDF file"), (b"%PDF-1.7\n1 0 obj <<\n", "")],
+    [(b"hello", "not a PDF file"), (b"%PDF-1.7\n1 0 obj <<\n", "the PDF is damaged and cannot be opened")],
 )
 def test_bad_files_are_one_line(run, tmp_path, content, message):
     f = tmp_path / "x.pdf"

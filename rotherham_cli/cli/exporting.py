@@ -37,8 +37,8 @@ def export(
         typer.Option("--layout", "-l", help="long (one row per judgement; CSV default), wide (one row per "
                      "visit; Markdown default) or ofsted (Ofsted's ILACS history table)."),
     ] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE",
-                                                  help="Write to FILE (atomically) instead of stdout.")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout ('-': stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark (for Excel).")] = False,
     records: RecordsOpt = None,
@@ -51,7 +51,11 @@ def export(
     """Export visits as CSV, JSON, Markdown or an SQLite database, to stdout or safely to a file."""
     from ..errors import UsageError
     from ..export import layout_rows, record_data, report_rows
+    from ..output import is_stdout
     from ..render import machine
+
+    if is_stdout(output):
+        output = None
 
     if fmt in (ExportFormat.json, ExportFormat.sqlite) and layout is not None:
         raise UsageError(f"--layout applies to csv and markdown; {fmt.value} always holds full records")

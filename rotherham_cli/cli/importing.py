@@ -46,10 +46,13 @@ def import_report(
     from pathlib import Path
 
     from ..errors import UsageError
+    from ..output import check_writable, is_stdout
     from ..pdfimport import draft_file_problem, report_files
     from ..pdfimport import import_report as read
     from ..recordyaml import dump_record
 
+    if is_stdout(output):
+        output = None
     files = report_files(reports)
     to_folder = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")) or len(files) > 1)
     if len(files) > 1 and output is None:
@@ -66,6 +69,7 @@ def import_report(
         problem = draft_file_problem(imported.data, output)
         if problem:
             raise UsageError(problem)
+        check_writable(output, force)  # refuse before any note is printed
     text = dump_record(imported.data)
     for line in imported.missing:
         err(f"Not found in the report: {line}")

@@ -30,9 +30,9 @@ def _build(records: Optional[str], authority: Optional[str]):
 
 def _write(output: Optional[str], data: str, force: bool) -> None:
     from ..errors import UsageError
-    from ..output import write_atomic
+    from ..output import is_stdout, write_atomic
 
-    if output is None:
+    if output is None or is_stdout(output):
         if force:
             raise UsageError("--force needs --output FILE")
         sys.stdout.write(data)

@@ -11,20 +11,43 @@ from collections.abc import Sequence
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Characters that must never reach a terminal or a file: C0 controls but the line feed, DEL and the C1
+# controls, and the bidirectional overrides and isolates that can make text display in a false order.
+_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+
+
+def _unsafe(c: str) -> bool:
+    o = ord(c)
+    return (o < 32 and c != "\n") or 0x7F <= o < 0xA0 or c in _BIDI
+
+
 def printable(value: object) -> str:
-    """Text with control characters removed (never send escapes through a file or terminal)."""
+    """Text with control and bidirectional-override characters removed (never send them through a
+    file or a terminal)."""
     text = "" if value is None else str(value)
-    if any((ord(c) < 32 and c not in "\n") or 0x7F <= ord(c) < 0xA0 for c in text):
-        text = "".join(c for c in text if not ((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0))
+    if any(_unsafe(c) for c in text):
+        text = "".join(c for c in text if not _unsafe(c))
     return text
 
 
 def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text: formula starts are neutralised with a quote."""
-    text = "" if value is None else str(value)
+    """A CSV cell a spreadsheet shows as text. Cleaned first, then neutralised: a formula start hidden
+    behind a control character is still a formula start once the control is gone."""
+    text = printable(value)
     if text.startswith(_FORMULA_START):
         text = "'" + text
-    return printable(text)
+    return text
+
+
+def clean_data(data: object) -> object:
+    """JSON-ready data with every string passed through :func:`printable`."""
+    if isinstance(data, str):
+        return printable(data)
+    if isinstance(data, dict):
+        return {printable(k): clean_data(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [clean_data(v) for v in data]
+    return data
 
 
 def csv_text(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -41,7 +64,7 @@ def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]], bom: bool
 
 
 def json_text(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(clean_data(data), indent=2, ensure_ascii=False) + "\n"
 
 
 def _md_cell(value: object) -> str:

@@ -58,7 +58,10 @@ def _theme_text(r: Record) -> Text:
 
 
 def _fit(text: Text, width: int, justify: str = "left") -> Text:
-    """One cell on one line: cut with an ellipsis, padded to width."""
+    """One cell on one line (a line break in a value never starts a new row): cut with an ellipsis,
+    padded to width."""
+    if "\n" in text.plain:
+        text = Text(text.plain.replace("\n", " "), style=text.style)
     if text.cell_len > width:
         text = text.copy()
         text.truncate(max(width - 1, 0))
