@@ -145,7 +145,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True)
 
 
 class Authority(_Strict):

@@ -254,7 +254,7 @@ PROCESS_CASES = {
     "usage error": (["list", "--bogus"], "pipe", 2,
                     "judgements list: error: No such option: --bogus (see judgements list --help)"),
     "missing argument": (["show"], "pipe", 2,
-                         "judgements show: error: Missing argument 'visit'. (see judgements show --help)"),
+                         "judgements show: error: Missing argument 'VISIT'. (see judgements show --help)"),
     "bad choice": (["list", "--format", "xml"], "pipe", 2, "judgements list: error: Invalid value for '--format'"),
     "over-long path": (["list", "--records", "/" + "a" * 5000], "pipe", 1, "File name too long"),
 }

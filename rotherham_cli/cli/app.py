@@ -41,7 +41,8 @@ class _OneLineErrors(typer.core.TyperGroup):
             ctx = getattr(exc, "ctx", None)
             where = ctx.command_path if ctx is not None else (prog_name or "judgements")
             hint = f" (see {where} --help)" if getattr(exc, "ctx", None) is not None else ""
-            message = exc.format_message().replace("Value error, ", "")  # pydantic's prefix, via Typer
+            # Typer's option hint names an environment variable even where there is none.
+            message = exc.format_message().replace(" (env var: 'None')", "")
             err(f"{where}: error: {message}{hint}")
             code = exc.exit_code
         sys.exit(code if isinstance(code, int) else 0)
