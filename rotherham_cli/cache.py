@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = "judgements-record-cache-1"
+_MAGIC = "judgements-record-cache-2"
+_CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
 # The code and data that decide what a record file loads to: a change to any of them invalidates.
-_JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py",
-           "data/authorities.json")
+_JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
+           "context.py", "files.py", "data/authorities.json")
 
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, record or None, problems
 
@@ -69,26 +70,43 @@ def _file_for(folder: Path) -> Path | None:
 
 
 class RecordCache:
-    """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded."""
+    """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded.
 
-    def __init__(self, folder: Path):
+    The file holds two pickles. The first is light (standard-library values only): each file's light
+    row for the listing (:class:`rotherham_cli.listing.Visit`) and the sets of files (path, size,
+    time) whose last full load found no problem at all; with ``light=True`` only it is read, so that a
+    listing served from it needs neither pydantic nor YAML. The second holds the validated records and
+    each file's problems.
+    """
+
+    def __init__(self, folder: Path, light: bool = False):
         self.folder = folder
         self.path = _file_for(folder)
         self.stamp = _stamp() if self.path else ""
-        self.old: dict[str, Entry] = self._read()
+        self.visits: dict[str, Any] = {}
+        self.clean: list[frozenset] = []
+        self.old: dict[str, Entry] = {}
+        self._read(light)
         self.new: dict[str, Entry] = {}
+        self.changed = False
 
-    def _read(self) -> dict[str, Entry]:
+    def _read(self, light: bool) -> None:
         if self.path is None:
-            return {}
+            return
         try:
             with open(self.path, "rb") as fh:
-                magic, stamp, folder, entries = pickle.load(fh)
-            if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
-                return {}
-            return entries if isinstance(entries, dict) else {}
+                magic, stamp, folder, head = pickle.load(fh)
+                if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
+                    return
+                visits, clean = head
+                if not light:
+                    entries = pickle.load(fh)
+                    if not isinstance(entries, dict):
+                        return
+                    self.old = entries
+            self.visits, self.clean = dict(visits), list(clean)
         except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
-            return {}
+            self.visits, self.clean, self.old = {}, [], {}
 
     def get(self, name: str, st: os.stat_result) -> tuple[Any, list] | None:
         entry = self.old.get(name)
@@ -99,6 +117,28 @@ class RecordCache:
 
     def put(self, name: str, st: os.stat_result, record: Any, problems: list) -> None:
         self.new[name] = (st.st_size, st.st_mtime_ns, record, problems)
+        self.changed = True
+        if record is not None:
+            from .listing import visit_of
+
+            self.visits[name] = visit_of(record)
+        else:
+            self.visits.pop(name, None)
+
+    def mark_clean(self, files: frozenset) -> None:
+        """The files (path, size, mtime) a full load found no problem in, as a set."""
+        if files not in self.clean:
+            self.clean = [files, *self.clean][:_CLEAN_SETS]
+            self.changed = True
+
+    def clean_visits(self, files: frozenset) -> list | None:
+        """The visits of exactly these files (path, size, mtime), if a full load found them clean."""
+        if files not in self.clean:
+            return None
+        out = [self.visits.get(name) for name, _, _ in files]
+        if any(v is None for v in out):
+            return None
+        return sorted(out, key=lambda v: v.sort_key)
 
     def save(self, partial: bool = False) -> None:
         """Write the cache when anything changed; any failure leaves no cache, and no error.
@@ -107,17 +147,19 @@ class RecordCache:
         """
         if partial:
             self.new = {**self.old, **self.new}
-        if self.path is None or (self.new.keys() == self.old.keys() and all(
+        if self.path is None or (not self.changed and self.new.keys() == self.old.keys() and all(
             self.new[k][:2] == self.old[k][:2] for k in self.new
         )):
             return
+        visits = {k: v for k, v in self.visits.items() if k in self.new}
         tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), self.new), fh,
+                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), (visits, self.clean)), fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
             tmp = None
         except Exception:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .choices import Layout
+from .listing import first_sentence  # noqa: F401 - the one home of the summary's first sentence
+from .listing import theme_label as _theme_label
 from .models import Record
 from .official import ILACS_HISTORY_COLUMNS
-from .vocab import AREA_ORDER, KINDS, VISIT_THEMES, Area, Framework, Kind
+from .vocab import AREA_ORDER, KINDS, Area, Framework, Kind
 
 LAYOUTS = tuple(layout.value for layout in Layout)
 
@@ -37,7 +39,7 @@ _VISIT_HEADER = [
 
 
 def theme_label(r: Record) -> str:
-    return VISIT_THEMES.get(r.theme, r.theme) if r.theme else ""
+    return _theme_label(r.theme)
 
 
 def long_rows(records: Sequence[Record]) -> Rows:
@@ -138,25 +140,8 @@ def record_data(records: Sequence[Record]) -> list[dict]:
 
 
 def list_rows(records: Sequence[Record]) -> Rows:
-    """The rows of `judgements list` for machines: when, visit, kind, overall grade or theme, and the days
-    from the end of the visit to its publication."""
-    from .context import days_to_publish
+    """The rows of `judgements list` for machines (see listing.list_rows)."""
+    from .listing import list_rows as rows_of
+    from .listing import visit_of
 
-    header = ["when", "id", "authority", "kind", "overall", "theme", "summary", "days_to_publish"]
-    rows = []
-    for r in records:
-        overall = r.overall.label if r.overall else ""
-        rows.append([_d(r.when), r.id, r.authority.name, r.kind.label, overall, theme_label(r),
-                     r.headline or first_sentence(r.summary), _d(days_to_publish(r))])
-    return header, rows
-
-
-def first_sentence(text: str | None, limit: int = 160) -> str:
-    if not text:
-        return ""
-    text = " ".join(text.split())
-    end = text.find(". ")
-    one = text[: end + 1] if 0 < end < limit else text
-    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"
-
-
+    return rows_of([visit_of(r) for r in records])

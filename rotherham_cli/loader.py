@@ -14,31 +14,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from . import safeyaml
-from .errors import Problem, RecordProblems, RecordsDirError
+from .errors import Problem, RecordProblems
+from .files import ENV_RECORDS, SUFFIXES, by_authority, records_dir, shipped_records, walk  # noqa: F401
 from .models import Record, RuleViolations
 from .vocab import suggest
-
-ENV_RECORDS = "JUDGEMENTS_RECORDS"
-SUFFIXES = (".yaml", ".yml")
-
-
-def shipped_records() -> Path:
-    """The record set shipped with the package (inside the wheel, or beside it in a checkout)."""
-    here = Path(__file__).resolve().parent
-    inside = here / "records"
-    if inside.is_dir():
-        return inside
-    return here.parent / "records"
-
-
-def records_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """--records, else $JUDGEMENTS_RECORDS, else the shipped set."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(ENV_RECORDS)
-    if env:
-        return Path(env)
-    return shipped_records()
 
 
 @dataclass
@@ -181,32 +160,6 @@ def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[
     return (record if not problems else None), problems
 
 
-def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
-    """Every record file under a folder, sub-folders included, in path order.
-
-    Hidden files and folders are passed over, and so is anything that is not a .yaml/.yml file (a
-    README, a spreadsheet a user saved there): a records folder may hold other things.
-    """
-    if not folder.exists():
-        raise RecordsDirError(f"{folder}: records folder does not exist")
-    if not folder.is_dir():
-        raise RecordsDirError(f"{folder}: is a file, not a records folder")
-    found: list[Path] = []
-
-    def unreadable(exc: OSError) -> None:
-        where = exc.filename or folder
-        if Path(where) == folder:
-            raise RecordsDirError(f"{folder}: records folder cannot be read: {exc.strerror or exc}")
-        problems.append(Problem(str(where), 0, 0, "", f"folder cannot be read: {exc.strerror or exc}"))
-
-    for top, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if not name.startswith(".") and name.endswith(SUFFIXES):
-                found.append(Path(top) / name)
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
-
-
 def _record_checks(record: Record, name: str, doc: safeyaml.Document) -> list[Problem]:
     """A record's authority is in the register and its id follows the rule (identity.py)."""
     from . import identity
@@ -248,23 +201,6 @@ def _same_visits(entries: list[tuple[str, Record]]) -> list[Problem]:
     return out
 
 
-def _by_authority(folder: Path, only: frozenset[str] | None) -> list[Path] | None:
-    """The sub-folders of the authorities ``only`` names, where the folder is laid out one sub-folder
-    per authority (each named by its slug, as the shipped records are); None where it is not."""
-    if not only:
-        return None
-    from .authorities import all_authorities
-
-    slugs = {a.slug for a in all_authorities()}
-    try:
-        entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
-    except OSError:
-        return None
-    if not entries or not all(e.is_dir() and e.name in slugs for e in entries):
-        return None
-    return [folder / slug for slug in sorted(only) if (folder / slug).is_dir()]
-
-
 def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> LoadResult:
     """Load every record under a folder; collect every problem in every file.
 
@@ -278,9 +214,10 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, Record]] = []
     cache = RecordCache(path)
-    parts = _by_authority(path, only) if path.is_dir() else None
-    files = [f for sub in parts for f in _walk(sub, result.problems)] if parts is not None else \
-        _walk(path, result.problems)
+    stats: dict[str, tuple[int, int]] = {}
+    parts = by_authority(path, only) if path.is_dir() else None
+    files = [f for sub in parts for f in walk(sub, result.problems)] if parts is not None else \
+        walk(path, result.problems)
     for entry in files:
         display = str(entry)
         try:
@@ -291,6 +228,7 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
         if not stat.S_ISREG(st.st_mode):
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
+        stats[display] = (st.st_size, st.st_mtime_ns)
         hit = cache.get(display, st)
         if hit is None:
             hit = load_file(entry, display)
@@ -307,9 +245,11 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
         first_seen[record.id] = display
         kept.append((display, record))
         result.paths[record.id] = entry
-    cache.save(partial=parts is not None)
     same = _same_visits(kept)
     result.problems.extend(same)
+    if not result.problems:
+        cache.mark_clean(frozenset((str(f), *stats[str(f)]) for f in files))
+    cache.save(partial=parts is not None)
     bad = {p.file for p in same}
     result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
     return result

@@ -10,11 +10,14 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from . import vocab
 from .errors import UnknownVisit, UsageError
-from .models import Record
 from .vocab import Kind
+
+if TYPE_CHECKING:
+    from .models import Record
 
 KEYWORDS = ("latest", "previous", "first")
 
@@ -98,9 +101,16 @@ def check_authority(records: Sequence[Record], authority: frozenset[str] | None)
     """Authorities that have no record here are an error naming them (and what the records hold)."""
     if authority is None or any(authority_matches(r, authority) for r in records):
         return
+    check_held({slug_of(r): r.authority.name for r in records}, authority)
+
+
+def check_held(held: dict[str | None, str], authority: frozenset[str] | None) -> None:
+    """``held`` maps the slugs of the authorities the records hold to their names as written there."""
+    if authority is None or any(s in authority for s in held):
+        return
     from .authorities import get
 
-    names = sorted({r.authority.name for r in records})
+    names = sorted(set(held.values()))
     asked = ", ".join(sorted(get(s).name for s in authority))
     hint = f"; the records hold {', '.join(names[:8])}{' …' if len(names) > 8 else ''}" if names else ""
     raise UnknownVisit(f"no records for {asked}{hint}")

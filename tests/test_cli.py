@@ -254,7 +254,7 @@ def test_interrupt_exits_130_without_traceback(run, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(loader, "load_valid", interrupted)
-    res = run("list", *R)
+    res = run("show", "latest", *R)
     assert (res.exit_code, res.stdout, res.stderr) == (130, "", "Interrupted.\n")
 
 
@@ -265,9 +265,9 @@ def test_unexpected_failure_is_one_line_with_the_debug_hint(run, monkeypatch):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(loader, "load_valid", broken)
-    res = run("list", *R)
+    res = run("show", "latest", *R)
     assert (res.exit_code, res.stdout) == (1, "")
     assert res.stderr == (
         "Error: unexpected RuntimeError: disk on fire (set JUDGEMENTS_DEBUG=1 for the full traceback)\n")
     with pytest.raises(RuntimeError):
-        run("list", *R, env={"JUDGEMENTS_DEBUG": "1"})
+        run("show", "latest", *R, env={"JUDGEMENTS_DEBUG": "1"})

@@ -1,5 +1,6 @@
 """Commands that need neither records nor tables do not import Rich, pydantic or PyYAML."""
 
+import os
 import subprocess
 import sys
 
@@ -39,11 +40,17 @@ def test_light_commands_import_nothing_heavy(args, heavy):
     assert res.stdout  # it did print its answer
 
 
-def test_list_does_import_what_it_needs():
-    res = subprocess.run([sys.executable, "-c", PROBE.format(args=["list", "--format", "csv"])],
-                         capture_output=True, text=True, check=False)
-    assert "HEAVY=pydantic,yaml\n" in res.stderr  # a CSV listing needs no Rich
-    assert res.stdout.startswith("when,id,authority,kind,overall,theme,summary")
+def test_list_does_import_what_it_needs(tmp_path):
+    """Cold, a CSV listing loads the records (pydantic, PyYAML) but needs no Rich; warm, the record cache
+    serves it with none of them."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    probe = [sys.executable, "-c", PROBE.format(args=["list", "--format", "csv"])]
+    cold = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
+    warm = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
+    assert "HEAVY=pydantic,yaml\n" in cold.stderr
+    assert "HEAVY=\n" in warm.stderr
+    assert cold.stdout == warm.stdout
+    assert warm.stdout.startswith("when,id,authority,kind,overall,theme,summary")
 
 
 def test_python_dash_m():

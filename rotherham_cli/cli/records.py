@@ -22,7 +22,6 @@ from .app import (
     load_scoped,
     out_text,
     print_rows,
-    screen_width,
     show_rich,
 )
 
@@ -39,22 +38,37 @@ def list_(
     fmt: FormatOpt = Format.table,
     with_england: EnglandOpt = False,
 ) -> None:
-    """List every visit, oldest first: when, kind, overall grade or visit theme, and a summary."""
-    from ..export import list_rows, record_data
+    """List every visit, oldest first: when, kind, overall grade or theme, a summary, and (in CSV, JSON and
+    Markdown) the days from the end of the visit to its publication."""
+    from ..listing import quick_list
 
-    _, chosen = filtered(records, authority, kind, since, until, with_england=with_england)
+    chosen = None if fmt is Format.json or with_england else quick_list(records, authority, kind, since, until)
+    if chosen is None:  # not served from the cache: load the records
+        from ..listing import visit_of
+
+        _, loaded = filtered(records, authority, kind, since, until, with_england=with_england)
+        if fmt is Format.json:
+            from ..export import record_data
+            from ..render.machine import json_text
+
+            out_text(json_text(record_data(loaded)))
+            return
+        chosen = [visit_of(r) for r in loaded]
     if fmt is Format.table:
-        from ..render.tables import list_table
-
         if not chosen:
             err("No visits match.")
             return
-        show_rich(list_table(chosen, screen_width()))
-    elif fmt is Format.json:
-        from ..render.machine import json_text
+        from ..listing import list_layout, plain_output, plain_table, screen_width
 
-        out_text(json_text(record_data(chosen)))
+        if plain_output():
+            out_text(plain_table(list_layout(chosen, screen_width())))
+        else:
+            from ..render.tables import list_table
+
+            show_rich(list_table(chosen, screen_width()))
     else:
+        from ..listing import list_rows
+
         print_rows(fmt, *list_rows(chosen))
 
 

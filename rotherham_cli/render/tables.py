@@ -11,18 +11,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..diff import DECLINED, IMPROVED, NEWLY_JUDGED, NO_LONGER_JUDGED, UNCHANGED, Diff
-from ..export import first_sentence, theme_label
+from ..export import theme_label
+from ..listing import GRADE_STYLE, Visit, list_layout
 from ..models import Record
 from ..timeline import Timeline
 from ..vocab import FINDING_THEMES, FindingKind, Grade
 from .machine import printable
 
-GRADE_STYLE = {
-    Grade.OUTSTANDING: "bold green",
-    Grade.GOOD: "green",
-    Grade.REQUIRES_IMPROVEMENT: "yellow",
-    Grade.INADEQUATE: "bold red",
-}
 CHANGE_STYLE = {IMPROVED: "green", DECLINED: "red", UNCHANGED: "", NEWLY_JUDGED: "cyan", NO_LONGER_JUDGED: "dim"}
 ARROW = {IMPROVED: "↑", DECLINED: "↓"}
 
@@ -49,7 +44,6 @@ def _when(r: Record) -> str:
     return f"{r.published}*" if r.published else "date unknown"
 
 
-PUBLISHED_ONLY = "* date of publication: the sources do not give the dates of the visit"
 
 
 def _theme_text(r: Record) -> Text:
@@ -89,40 +83,12 @@ def line_table(header: list[str], rows: list[list[Text]], widths: list[int], jus
     return out
 
 
-def list_table(records: Sequence[Record], width: int = 120) -> Text:
-    """One line per visit. Narrow screens drop the kind, then the summary, before any grade."""
-    multi = len({r.authority.name for r in records}) > 1
-    rows: list[list[Text]] = []
-    for r in records:
-        outcome = grade_text(r.overall) if r.graded and r.overall else (
-            grade_text(None, none="no overall grade") if r.graded else _theme_text(r)
-        )
-        rows.append([
-            Text(_when(r)), *([plain(r.authority.name)] if multi else []), plain(r.id),
-            Text(r.kind.info.short), outcome, plain(r.headline or first_sentence(r.summary, 110)),
-        ])
-    header = ["When", *(["Authority"] if multi else []), "Visit", "Kind", "Grade or theme", "Summary"]
-    justify = ["right", *(["left"] if multi else []), "left", "left", "left", "left"]
-    widths = [max([len(h)] + [row[i].cell_len for row in rows]) for i, h in enumerate(header)]
-    grade_col = len(header) - 2
-    widths[grade_col] = min(widths[grade_col], 40)  # every grade and official theme fits
-    widths[-1] = min(widths[-1], 60)
-    drop = []
-    # Drop the kind (the id names it) before the summary; never the grade or theme.
-    for col, floor in ((len(header) - 3, 0), (len(header) - 1, 20)):
-        total = sum(w for i, w in enumerate(widths) if i not in drop) + 3 * (len(widths) - len(drop) - 1)
-        if total > width:
-            spare = width - (total - widths[col])
-            if col == len(header) - 1 and spare >= floor:
-                widths[col] = spare
-            else:
-                drop.append(col)
-    keep = [i for i in range(len(header)) if i not in drop]
-    starred = any(_when(r).endswith("*") for r in records)
-    return line_table(
-        [header[i] for i in keep], [[row[i] for i in keep] for row in rows], [widths[i] for i in keep],
-        [justify[i] for i in keep], PUBLISHED_ONLY if starred else None,
-    )
+def list_table(visits: Sequence[Visit], width: int = 120) -> Text:
+    """The listing (see listing.list_layout) with its colours."""
+    lay = list_layout(visits, width)
+    rows = [[Text(printable(text), style=style) for text, style in row] for row in lay.rows]
+    widths = lay.widths
+    return line_table(lay.header, rows, widths, lay.justify, lay.caption)
 
 
 def _kv(rows: list[tuple[str, RenderableType]]) -> Table:

@@ -1,0 +1,74 @@
+"""Where the records are, and which files in a records folder are records. Standard library only, so
+that a command served from the record cache needs neither pydantic nor YAML to find them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import Problem, RecordsDirError
+
+ENV_RECORDS = "JUDGEMENTS_RECORDS"
+SUFFIXES = (".yaml", ".yml")
+
+
+def shipped_records() -> Path:
+    """The record set shipped with the package (inside the wheel, or beside it in a checkout)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "records"
+    if inside.is_dir():
+        return inside
+    return here.parent / "records"
+
+
+def records_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """--records, else $JUDGEMENTS_RECORDS, else the shipped set."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_RECORDS)
+    if env:
+        return Path(env)
+    return shipped_records()
+
+
+def walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Every record file under a folder, sub-folders included, in path order.
+
+    Hidden files and folders are passed over, and so is anything that is not a .yaml/.yml file (a
+    README, a spreadsheet a user saved there): a records folder may hold other things.
+    """
+    if not folder.exists():
+        raise RecordsDirError(f"{folder}: records folder does not exist")
+    if not folder.is_dir():
+        raise RecordsDirError(f"{folder}: is a file, not a records folder")
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or folder
+        if Path(where) == folder:
+            raise RecordsDirError(f"{folder}: records folder cannot be read: {exc.strerror or exc}")
+        problems.append(Problem(str(where), 0, 0, "", f"folder cannot be read: {exc.strerror or exc}"))
+
+    for top, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if not name.startswith(".") and name.endswith(SUFFIXES):
+                found.append(Path(top) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def by_authority(folder: Path, only: frozenset[str] | None) -> list[Path] | None:
+    """The sub-folders of the authorities ``only`` names, where the folder is laid out one sub-folder
+    per authority (each named by its slug, as the shipped records are); None where it is not."""
+    if not only:
+        return None
+    from .authorities import all_authorities
+
+    slugs = {a.slug for a in all_authorities()}
+    try:
+        entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
+    except OSError:
+        return None
+    if not entries or not all(e.is_dir() and e.name in slugs for e in entries):
+        return None
+    return [folder / slug for slug in sorted(only) if (folder / slug).is_dir()]
