@@ -245,10 +245,12 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
         first_seen[record.id] = display
         kept.append((display, record))
         result.paths[record.id] = entry
-    same = _same_visits(kept)
+    scope = frozenset((name, *st) for name, st in stats.items())
+    # Files a full load found clean as they are now hold no two records of one visit: skip the search.
+    same = [] if not result.problems and scope in cache.clean else _same_visits(kept)
     result.problems.extend(same)
     if not result.problems:
-        cache.mark_clean(frozenset((str(f), *stats[str(f)]) for f in files))
+        cache.mark_clean(scope)
     cache.save(partial=parts is not None)
     bad = {p.file for p in same}
     result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)

@@ -27,6 +27,7 @@ inside the functions that use it, so that importing this module stays cheap.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -51,9 +52,14 @@ class ImportedReport:
 
     data: dict[str, Any]
     missing: list[str] = field(default_factory=list)
+    guessed: set[str] = field(default_factory=set)  # fields read from circumstance, not printed (kind)
 
 
 LIBRARIES = ("pypdfium2", "pypdf")
+# Bounds on a hostile PDF. Ofsted's reports run to 8-60 pages and read in well under a second each
+# (benchmarks/corpus.md); a file beyond these is refused with one line.
+MAX_PAGES = 300
+MAX_SECONDS = 30
 LIBRARY = "pypdfium2"
 
 PUBLISHER = "Ofsted"
@@ -97,13 +103,18 @@ def draft_file_problem(data: dict[str, Any], output: str | Path) -> str | None:
     return None
 
 
-def draft_record(path: str | Path):
-    """A report read into a record, ready to merge (ReportError when it does not make a valid one)."""
+def draft_record(path: str | Path, records=None, where: str = ""):
+    """A report read into a record, ready to merge (ReportError when it does not make a valid one);
+    completed from ``records`` (the record set in effect, see draftfill) where given."""
     from pydantic import ValidationError
 
     from .models import Record, RuleViolations
 
     imported = import_report(path)
+    if records is not None:
+        from .draftfill import complete
+
+        imported = complete(imported, records, where)
     try:
         return Record.model_validate(imported.data)
     except (ValidationError, RuleViolations) as exc:
@@ -134,6 +145,11 @@ def extract_pages(path: str | Path, library: str = LIBRARY) -> list[str]:
 def read_report(pages: list[str], file_name: str, where: str | None = None) -> ImportedReport:
     """Read a report from the text of its pages (any PDF library's). ``where`` names it in errors."""
     doc = _Document.from_pages(pages)
+    if _LSCB_ONLY_RE.search(doc.front) and not any(_GENERIC_TITLE_RE.match(line) for line in doc.front_lines):
+        raise ReportError(
+            f"{where or file_name}: a review of the Local Safeguarding Children Board alone, not an inspection "
+            "of the local authority's children's services; the records hold no such visit"
+        )
     if not _looks_like_report(doc):
         raise ReportError(
             f"{where or file_name}: not an Ofsted inspection report of local authority children's "
@@ -169,8 +185,15 @@ def _pages_pypdfium2(path: Path) -> list[str]:
     except pdfium.PdfiumError as exc:
         raise ReportError(_pdfium_problem(path, exc)) from None
     try:
+        if len(doc) > MAX_PAGES:
+            raise ReportError(f"{path}: has {len(doc):,} pages, more than the {MAX_PAGES} an Ofsted report "
+                              "may have; not read")
+        started = time.monotonic()
         pages = []
         for index in range(len(doc)):
+            if time.monotonic() - started > MAX_SECONDS:
+                raise ReportError(f"{path}: reading its text took more than {MAX_SECONDS} seconds (at page "
+                                  f"{index + 1} of {len(doc)}); not read")
             page = doc[index]
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
@@ -295,7 +318,9 @@ _GRADE_MAX_WORDS = max(len(g.label.split()) for g in Grade)
 
 def _grade_at(text: str, pos: int, lead: str = "") -> Grade | None:
     """The grade whose words start at ``pos`` (longest wording first), or None."""
-    words = [w.strip(".,;:") for w in text[pos:].split(None, _GRADE_MAX_WORDS)[:_GRADE_MAX_WORDS]]
+    # A word may carry a footnote mark after its full stop ("improvement.2").
+    words = [re.sub(r"[.,;:]\d{0,2}$", "", w).strip(".,;:")
+             for w in text[pos:].split(None, _GRADE_MAX_WORDS)[:_GRADE_MAX_WORDS]]
     if lead:
         words = [lead, *words]
     for n in range(len(words), 0, -1):
@@ -349,15 +374,16 @@ def _best_framework(tables: dict[Framework, dict[Area, Grade]]) -> Framework | N
 #   "Children's services in West Sussex County Council require improvement to be good"
 # The verb "require(s)" belongs to the grade's wording, so it is handed to the grade reader.
 _SIF_OVERALL_RE = re.compile(
-    r"(?:overall\s+judgement\s+is(?:\s+that\s+children['’]s\s+services\s+(?P<verb1>are|is|requires?))?"
-    r"|children['’]s\s+services\s+in\s+[^.]{1,100}?\s+(?P<verb2>are|is|requires?))\s+",
+    r"(?:overall\s+judgement\s+is(?:\s+that\s+children['’]s\s+services?\s+(?P<verb1>are|is|requires?))?"
+    r"|children['’]s\s+services?\s+in\s+[^.]{1,100}?\s+(?P<verb2>are|is|requires?)"
+    r"|children['’]s\s+services?\s+(?P<verb3>are|is|requires?))\s+",
     re.IGNORECASE,
 )
 
 
 def _sif_overall(front: str) -> Grade | None:
     for match in _SIF_OVERALL_RE.finditer(front):
-        verb = (match["verb1"] or match["verb2"] or "").lower()
+        verb = (match["verb1"] or match["verb2"] or match["verb3"] or "").lower()
         grade = _grade_at(front, match.end(), lead="requires" if verb.startswith("require") else "")
         if grade is not None:
             return grade
@@ -430,6 +456,12 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # "Inspection date(s): 16 September – 8 October 2014", "18 March 2014 – 09 April 2014", "2 to 6 December
 # 2024", "11 – 22 July 2022", "28 November to 2 December 2022"; the first month and year may be left
 # out when the last day's are the same. A single day ("Inspection date: 4 March 2015") is read too.
+# Some SIF reports write days as numbers: "Inspection date: 12/09/2016 to 06/10/2016".
+_NUMERIC = r"(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})/(?P<{0}y>\d{{4}})"
+_NUMERIC_DATES_RE = re.compile(
+    rf"Inspection\s+dates?\s*:\s*{_NUMERIC.format('a')}(?:\s*{_DASH}\s*{_NUMERIC.format('b')})?", re.IGNORECASE
+)
+_NUMERIC_PUBLISHED_RE = re.compile(rf"Report\s+published\s*:\s*{_NUMERIC.format('a')}", re.IGNORECASE)
 _INSPECTION_DATES_RE = re.compile(
     rf"Inspection\s+dates?\s*:\s*"
     rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?"
@@ -438,7 +470,7 @@ _INSPECTION_DATES_RE = re.compile(
 )
 # "Report published: 19 November 2014"
 _PUBLISHED_RE = re.compile(
-    rf"Report\s+published\s*:\s*(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})", re.IGNORECASE
+    rf"(?:Report\s+)?published\s*:\s*(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})", re.IGNORECASE
 )
 
 
@@ -448,6 +480,14 @@ def _day(day: str, month: str, year: str | int) -> date:
 
 def _inspection_dates(front: str) -> tuple[date | None, date | None, str | None]:
     """(start, end, problem): the days on site as the first page prints them."""
+    n = _NUMERIC_DATES_RE.search(front)
+    if n is not None:
+        try:
+            start = date(int(n["ay"]), int(n["am"]), int(n["ad"]))
+            end = date(int(n["by"]), int(n["bm"]), int(n["bd"])) if n["bd"] else start
+        except ValueError:
+            return None, None, f"'{n.group(0)}' is not a real date range"
+        return (start, end, None) if start <= end else (None, None, f"'{n.group(0)}' ends before it starts")
     m = _INSPECTION_DATES_RE.search(front)
     if m is None:
         return None, None, "no 'Inspection dates:' line on the first page"
@@ -469,6 +509,12 @@ def _inspection_dates(front: str) -> tuple[date | None, date | None, str | None]
 
 
 def _published(front: str) -> date | None:
+    n = _NUMERIC_PUBLISHED_RE.search(front)
+    if n is not None:
+        try:
+            return date(int(n["ay"]), int(n["am"]), int(n["ad"]))
+        except ValueError:
+            return None
     m = _PUBLISHED_RE.search(front)
     if m is None:
         return None
@@ -494,8 +540,16 @@ _TITLE_WITH_NAME_RE = re.compile(
 # "Inspection of children's social care services", "Inspection of local authority children's services".
 _GENERIC_TITLE_RE = re.compile(
     r"^(?:Re-)?[Ii]nspection of (?:services for children|children['’]s social care services"
-    r"|local authority children['’]s services)"
+    r"|local authority children['’]s services|looked after children\b)"
 )
+# A review of the LSCB published on its own (2015), without an inspection of the authority's services.
+_LSCB_ONLY_RE = re.compile(r"^[^.]{0,120}?Review\s+of\s+the\s+effectiveness\s+of\s+the\s+Local\s+Safeguarding",
+                           re.IGNORECASE)
+# A targeted inspection of looked after children's services (TLAC, 2012-2013): one graded judgement.
+_TLAC_TITLE_RE = re.compile(r"^Inspection of looked after children\b", re.IGNORECASE)
+_TLAC_GRADE_RE = re.compile(
+    r"Overall\s+effectiveness\s+of\s+services\s+for\s+looked\s+after\s+children\s+and\s+young\s+people\s+"
+    r"Grade\s+\d\s+\((?P<grade>[A-Za-z ]+)\)", re.IGNORECASE)
 _NAME_LINE_RE = re.compile(rf"^[A-Z]{_NAME_CHARS}{{1,80}}$")
 _DATES_LINE_RE = re.compile(r"^Inspection\s+dates?\s*:", re.IGNORECASE)
 
@@ -522,7 +576,8 @@ def _title_and_name(doc: _Document) -> tuple[str | None, str | None]:
 
 # "Lead inspector: Neil Penswick, Her Majesty's Inspector", "Lead inspector: Marie McGuinness Senior HMI",
 # "Lead inspector: Helen Cawston HMI." (at a line start, so "Deputy lead inspector:" is not read).
-_LEAD_RE = re.compile(r"^Lead\s+inspector\s*:\s*(?P<name>.+)$", re.IGNORECASE | re.MULTILINE)
+_LEAD_RE = re.compile(r"^(?:Lead\s+inspector\s*:|Reporting\s+inspector\s*:?)\s*(?P<name>.+)$",
+                      re.IGNORECASE | re.MULTILINE)
 # What follows the name: a comma and a title, or a title: "(Senior) HMI", "Her/His Majesty's Inspector",
 # "Additional/Contracted/Seconded/Ofsted Inspector".
 _INSPECTOR_TITLE_RE = re.compile(
@@ -655,6 +710,7 @@ class _Reader:
         self.file_name = file_name
         self.missing: list[str] = []
         self.notes: list[str] = []
+        self.guessed: set[str] = set()
 
     def read(self) -> ImportedReport:
         title, _ = _title_and_name(self.doc)
@@ -708,19 +764,23 @@ class _Reader:
         if self.notes:
             data["notes"] = self.notes
         data["sources"] = [self._source(title, published)]
-        return ImportedReport(data, self.missing)
+        return ImportedReport(data, self.missing, self.guessed)
 
     # ---- parts ----------------------------------------------------------------------------
 
     def _judgements(self, start: date | None) -> tuple[Framework | None, dict[Area, Grade]]:
+        if any(_TLAC_TITLE_RE.match(line) for line in self.doc.front_lines):
+            m = _TLAC_GRADE_RE.search(self.doc.text)
+            grade = _grade_at(m["grade"], 0) if m else None
+            return Framework.PRE_2013, ({Area.LOOKED_AFTER_CHILDREN: grade} if grade else {})
         tables = {fw: _table_grades(self.doc.front, fw) for fw in _READ_FRAMEWORKS}
         framework = _best_framework(tables)
         if framework is None:
             self.missing.append("framework: no judgement table found on the first page")
             return None, {}
         found = tables[framework]
-        if framework in _SIF_FRAMEWORKS:
-            found = self._sif_sentences(found)
+        sif = framework in _SIF_FRAMEWORKS
+        found = self._sif_sentences(found) if sif else self._ilacs_headings(framework, found)
         if start is not None and vocab.framework_for(start) is not framework:
             in_force = vocab.framework_for(start)
             self.notes.append(
@@ -729,6 +789,22 @@ class _Reader:
             )
         order = list(FRAMEWORKS[framework].areas)
         return framework, dict(sorted(found.items(), key=lambda item: order.index(item[0])))
+
+    def _ilacs_headings(self, framework: Framework, found: dict[Area, Grade]) -> dict[Area, Grade]:
+        """An ILACS area the first page's table misses (a misprinted row), from the heading of its section
+        in the body: 'The experiences and progress of care leavers: good'."""
+        found = dict(found)
+        for area, wording in FRAMEWORKS[framework].areas.items():
+            if area in found:
+                continue
+            m = re.search(rf"(?<![\w-]){_words_re(wording)}\s*:\s*", self.doc.text, re.IGNORECASE)
+            grade = _grade_at(self.doc.text, m.end()) if m else None
+            if grade is not None:
+                found[area] = grade
+                self.notes.append(f"{area.short}: read from the heading of its section ('{wording}: "
+                                  f"{grade.label[0].lower() + grade.label[1:]}'); the table on the first page "
+                                  "does not give it.")
+        return found
 
     def _sif_sentences(self, found: dict[Area, Grade]) -> dict[Area, Grade]:
         """SIF grades printed as sentences rather than table rows: overall effectiveness and the LSCB."""
@@ -752,6 +828,8 @@ class _Reader:
         if framework is None:
             self.missing.append("kind: not decided without the judgement table")
             return None
+        if framework is Framework.PRE_2013:
+            return Kind.TLAC
         if framework in _SIF_FRAMEWORKS:
             return self._sif_kind(title, judgements)
         return self._ilacs_kind(start, end)
@@ -781,6 +859,7 @@ class _Reader:
             return None
         days = (end - start).days + 1
         kind = Kind.ILACS_SHORT if days <= _SHORT_MAX_DAYS else Kind.ILACS_STANDARD
+        self.guessed.add("kind")
         self.notes.append(
             f"Kind: the report does not say whether this was a short or a standard inspection; read as "
             f"an {kind.label} from its {days} days on site ({start.isoformat()} to "

@@ -75,3 +75,25 @@ def national(tmp_path_factory):
         res = CliRunner().invoke(app, ["import-official", str(release), "--output", str(out), "-a", "all"], env=env)
         assert res.exit_code == 0, res.stderr
     return out
+
+
+def official_sheet(path: Path, name: str, header_row: int) -> list[dict]:
+    """The rows of one sheet of an official release as dicts by header (read with python_calamine, never
+    with the project's own reader), from the row after ``header_row`` (0-based); blank rows left out."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+    header = [str(h).strip() for h in rows[header_row]]
+    return [dict(zip(header, row, strict=True)) for row in rows[header_row + 1:] if any(str(c).strip() for c in row)]
+
+
+def sheet_day(cell):
+    """A release's date cell as a date, or None (an empty cell, or a header row of a second table)."""
+    from datetime import date, datetime
+
+    if isinstance(cell, datetime):
+        return cell.date()
+    try:
+        return date.fromisoformat(str(cell).strip()[:10])
+    except ValueError:
+        return None

@@ -10,11 +10,13 @@ import json
 import sqlite3
 import statistics
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 import yaml
 from conftest import OFFICIAL, RECORDS, needs_shared
+from conftest import official_sheet as _sheet
+from conftest import sheet_day as _day
 
 R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 R2023 = OFFICIAL / "Childrens_social_care_in_England_2023_underlying_data.ods"
@@ -28,23 +30,6 @@ AREAS_2025 = {
     "care_leavers": "The experiences and progress of care leavers",
 }
 SCALE = ["outstanding", "good", "requires_improvement", "inadequate"]
-
-
-def _sheet(path, name, header_row):
-    from python_calamine import CalamineWorkbook
-
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
-    header = [str(h).strip() for h in rows[header_row]]
-    return [dict(zip(header, row, strict=True)) for row in rows[header_row + 1:] if any(str(c).strip() for c in row)]
-
-
-def _day(cell) -> date | None:
-    if isinstance(cell, datetime):
-        return cell.date()
-    try:
-        return date.fromisoformat(str(cell).strip()[:10])
-    except ValueError:  # an empty cell, or a header row of a second table in the sheet
-        return None
 
 
 def _csv(text):

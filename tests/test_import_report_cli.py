@@ -28,7 +28,9 @@ def test_prints_a_draft_that_validates(run, tmp_path):
 @needs_shared(REPORTS)
 def test_output_file_missing_fields_on_stderr(run, tmp_path):
     out = tmp_path / "gateshead-2024-ilacs-short.yaml"
-    res = run("import-report", REPORTS / "gateshead-2025-01-29.pdf", "--output", out)
+    empty = tmp_path / "no-records"
+    empty.mkdir()
+    res = run("import-report", REPORTS / "gateshead-2025-01-29.pdf", "--output", out, "--records", empty)
     assert res.exit_code == 0
     assert res.stdout == ""
     assert res.stderr.splitlines() == [

@@ -37,6 +37,10 @@ def import_report(
         help="FILE.yaml: write the one draft there (named by its id). DIR: merge every report into the "
         "record set there. Default: print the one draft on stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    records: Annotated[Optional[str], typer.Option(
+        "--records", metavar="DIR", help="The record set a report's unprinted publication date and kind are "
+        "taken from (default: $JUDGEMENTS_RECORDS, else the shipped national set; an empty folder: none).")]
+    = None,
 ) -> None:
     """Read Ofsted inspection reports (PDF) into draft records, or merge them into a record set.
 
@@ -60,11 +64,13 @@ def import_report(
     if to_folder:
         if force:
             raise UsageError("--force is for --output FILE; merging into a folder never overwrites a fact")
-        _merge_reports(files, output)
+        _merge_reports(files, output, *_lookup(records))
         return
     if force and output is None:
         raise UsageError("--force needs --output FILE")
-    imported = read(files[0])
+    from ..draftfill import complete
+
+    imported = complete(read(files[0]), *_lookup(records))
     if output is not None:
         problem = draft_file_problem(imported.data, output)
         if problem:
@@ -82,7 +88,17 @@ def import_report(
         err(f"Wrote the draft to {output}; add what is missing, then run 'judgements validate'")
 
 
-def _merge_reports(files, output: str) -> None:
+def _lookup(records: Optional[str]):
+    """The record set drafts are completed from, and how the notes name it."""
+    from ..loader import load_valid, records_dir, shipped_records
+
+    folder = records_dir(records)
+    where = "the shipped record set" if folder.resolve() == shipped_records().resolve() else \
+        f"the record set in {folder}"
+    return load_valid(folder), where
+
+
+def _merge_reports(files, output: str, lookup=None, where: str = "") -> None:
     import sys
 
     from ..errors import JudgementsError
@@ -96,7 +112,7 @@ def _merge_reports(files, output: str) -> None:
             sys.stderr.write(f"\rReading {n} of {len(files)}: {path.name[:50]:<50}")
             sys.stderr.flush()
         try:
-            drafts.append(draft_record(path))
+            drafts.append(draft_record(path, lookup, where))
         except JudgementsError as exc:
             failed.append(str(exc))
     if sys.stderr.isatty():
