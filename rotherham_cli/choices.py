@@ -28,3 +28,16 @@ class ExportFormat(str, enum.Enum):
     json = "json"
     markdown = "markdown"
     sqlite = "sqlite"
+
+
+class ShowFormat(str, enum.Enum):
+    """`show` prints one visit: a table for people, JSON for machines."""
+
+    table = "table"
+    json = "json"
+
+
+class DiffFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"

@@ -533,14 +533,14 @@ _NAME_CHARS = r"[A-Za-z ,.&'’()-]"
 # services" (wrapped over lines). A name holds no digits, so a running header with dates is passed over.
 _TITLE_WITH_NAME_RE = re.compile(
     rf"\b(?:Re-)?[Ii]nspection\s+of\s+(?!local\s+authority\b)(?P<name>[A-Z]{_NAME_CHARS}{{1,80}}?)"
-    r"\s+local\s+authority\s+children['’]s\s+services"
+    r"(?:\s+local\s+authority)?\s+children['’]s\s+services"
 )
 # SIF and early ILACS: a title that does not name the authority, printed under the authority's name:
 # "Inspection of services for children in need of help and protection...", "Re-inspection of services...",
 # "Inspection of children's social care services", "Inspection of local authority children's services".
 _GENERIC_TITLE_RE = re.compile(
-    r"^(?:Re-)?[Ii]nspection of (?:services for children|children['’]s social care services"
-    r"|local authority children['’]s services|looked after children\b)"
+    r"^(?:Re-?[Ii]|I|i)nspection of (?:services for children|children['’]s social care services"
+    r"|local authority children['’]s (?:social care )?services|looked after children\b)"
 )
 # A review of the LSCB published on its own (2015), without an inspection of the authority's services.
 _LSCB_ONLY_RE = re.compile(r"^[^.]{0,120}?Review\s+of\s+the\s+effectiveness\s+of\s+the\s+Local\s+Safeguarding",
@@ -550,6 +550,7 @@ _TLAC_TITLE_RE = re.compile(r"^Inspection of looked after children\b", re.IGNORE
 _TLAC_GRADE_RE = re.compile(
     r"Overall\s+effectiveness\s+of\s+services\s+for\s+looked\s+after\s+children\s+and\s+young\s+people\s+"
     r"Grade\s+\d\s+\((?P<grade>[A-Za-z ]+)\)", re.IGNORECASE)
+_ANY_TITLE_RE = re.compile(r"^(?:Re-?[Ii]|I)nspection\s+of\s+\S")
 _NAME_LINE_RE = re.compile(rf"^[A-Z]{_NAME_CHARS}{{1,80}}$")
 _DATES_LINE_RE = re.compile(r"^Inspection\s+dates?\s*:", re.IGNORECASE)
 
@@ -571,6 +572,16 @@ def _title_and_name(doc: _Document) -> tuple[str | None, str | None]:
     m = _TITLE_WITH_NAME_RE.search(doc.front)
     if m:
         return " ".join(m.group(0).split()), m["name"]
+    # Any other title line above the dates ("Inspection of Bradford Children and Families Trust",
+    # "Inspection of the Isle of Wight local authority children's services"): the lines down to the dates.
+    for index, line in enumerate(lines):
+        if _DATES_LINE_RE.match(line):
+            break
+        if _ANY_TITLE_RE.match(line):
+            end = index + 1
+            while end < len(lines) and end < index + 4 and not _DATES_LINE_RE.match(lines[end]):
+                end += 1
+            return _FOOTNOTE_MARK_RE.sub("", _join(lines[index:end])), None
     return None, None
 
 
@@ -835,7 +846,7 @@ class _Reader:
         return self._ilacs_kind(start, end)
 
     def _sif_kind(self, title: str | None, judgements: dict[Area, Grade]) -> Kind:
-        if title and title.lower().startswith("re-inspection"):
+        if title and title.lower().startswith(("re-inspection", "reinspection")):
             return Kind.SIF_REINSPECTION
         previous = _previous_sif_overall(self.doc.text)
         if previous is Grade.INADEQUATE and Area.LSCB not in judgements:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..choices import Format
+from ..choices import DiffFormat, Format
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -35,7 +35,7 @@ def diff(
     visit_b: Annotated[Optional[str], typer.Argument(metavar="[B]", help="The later visit (default: latest).")] = None,
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json or markdown.")] = Format.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, json or markdown.")] = DiffFormat.table,
     with_england: EnglandOpt = False,
 ) -> None:
     """Compare two visits: each area's grade and change, themes of concern, visits between."""
@@ -51,21 +51,19 @@ def diff(
     b = resolve_visit(loaded, visit_b or "latest", slugs)
     check_pair(a, b)
     d = make_diff(a, b, loaded)
-    if fmt is Format.table:
+    if fmt is DiffFormat.table:
         from ..render.tables import diff_renderable
 
         show_rich(diff_renderable(d))
-    elif fmt is Format.json:
+    elif fmt is DiffFormat.json:
         from ..render.machine import json_text
 
         out_text(json_text(d.to_dict()))
-    elif fmt is Format.markdown:
+    else:
         from ..render.machine import markdown_text
 
         header, rows = d.rows()
         out_text(markdown_text(header, rows))
-    else:
-        raise UsageError("--format csv is not available for diff; use table, json or markdown")
 
 
 @app.command(epilog="\b\nExamples:\n  judgements timeline\n  judgements timeline --since 2014\n"

@@ -120,7 +120,8 @@ def _merge_reports(files, output: str, lookup=None, where: str = "") -> None:
     for line in failed:
         err(f"Failed: {line}")
     result = merge_into(output, drafts)
-    for line in merge_lines(result, output, f"{len(drafts)} of {len(files)} reports read"):
+    read = f"{len(drafts)} of {len(files)} reports read" + (f" ({len(failed)} failed, above)" if failed else "")
+    for line in merge_lines(result, output, read):
         err(line)
     if failed or result.problems:
         raise typer.Exit(EXIT_DATA)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..choices import Format
+from ..choices import Format, ShowFormat
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -79,26 +79,23 @@ def show(
     visit: Annotated[str, typer.Argument(help="An id, a year, 'latest', 'previous' or 'first'.")],
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="table or json.")] = ShowFormat.table,
     with_england: EnglandOpt = False,
 ) -> None:
     """Show one visit in full: grades with their official wording, findings, recommendations, sources."""
-    from ..errors import UsageError
     from ..query import resolve_visit
 
     loaded, slugs = load_scoped(records, authority, with_england=with_england)
     record = resolve_visit(loaded, visit, slugs)
-    if fmt is Format.table:
+    if fmt is ShowFormat.table:
         from ..render.tables import visit_detail
 
         show_rich(visit_detail(record))
-    elif fmt is Format.json:
+    else:
         from ..export import record_data
         from ..render.machine import json_text
 
         out_text(json_text(record_data([record])[0]))
-    else:
-        raise UsageError(f"--format {fmt.value} is not available for show; use table or json")
 
 
 @app.command(epilog="\b\nExamples:\n  judgements validate\n  judgements validate --records my-records/")
