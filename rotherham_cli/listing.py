@@ -150,24 +150,32 @@ def list_layout(visits: Sequence[Visit], width: int = 120) -> Layout:
         rows.append([
             (v.when_shown, ""), *([(printable(v.authority), "")] if multi else []), (printable(v.id), ""),
             (KINDS[Kind(v.kind)].short, ""), _outcome(v),
+            ("" if v.days_to_publish is None else f"{v.days_to_publish} days", ""),
             (printable(v.headline or first_sentence(v.summary, 110)), ""),
         ])
-    header = ["When", *(["Authority"] if multi else []), "Visit", "Kind", "Grade or theme", "Summary"]
-    justify = ["right", *(["left"] if multi else []), "left", "left", "left", "left"]
+    header = ["When", *(["Authority"] if multi else []), "Visit", "Kind", "Grade or theme", "To publish", "Summary"]
+    justify = ["right", *(["left"] if multi else []), "left", "left", "left", "right", "left"]
     widths = [max([len(h)] + [cell_len(row[i][0]) for row in rows]) for i, h in enumerate(header)]
-    grade_col = len(header) - 2
+    kind_col, grade_col, days_col, summary_col = len(header) - 4, len(header) - 3, len(header) - 2, len(header) - 1
     widths[grade_col] = min(widths[grade_col], 40)  # every grade and official theme fits
-    widths[-1] = min(widths[-1], 60)
-    drop = []
-    # Drop the kind (the id names it) before the summary; never the grade or theme.
-    for col, floor in ((len(header) - 3, 0), (len(header) - 1, 20)):
-        total = sum(w for i, w in enumerate(widths) if i not in drop) + 3 * (len(widths) - len(drop) - 1)
-        if total > width:
-            spare = width - (total - widths[col])
-            if col == len(header) - 1 and spare >= floor:
-                widths[col] = spare
-            else:
-                drop.append(col)
+    widths[summary_col] = min(widths[summary_col], 60)
+    drop = [] if any(row[days_col][0] for row in rows) else [days_col]  # no day known: no column
+
+    def total() -> int:
+        return sum(w for i, w in enumerate(widths) if i not in drop) + 3 * (len(widths) - len(drop) - 1)
+
+    # Drop the kind (the id names it), then the days to publication unless the summary keeps 30
+    # columns beside it, then narrow the summary (to 20) or drop it; never the grade or theme.
+    if total() > width:
+        drop.append(kind_col)
+    if days_col not in drop and total() - widths[summary_col] + min(widths[summary_col], 30) > width:
+        drop.append(days_col)
+    if total() > width:
+        spare = width - (total() - widths[summary_col])
+        if spare >= 20:
+            widths[summary_col] = spare
+        else:
+            drop.append(summary_col)
     keep = [i for i in range(len(header)) if i not in drop]
     starred = any(v.when_shown.endswith("*") for v in visits)
     return Layout([header[i] for i in keep], [[row[i] for i in keep] for row in rows], [widths[i] for i in keep],

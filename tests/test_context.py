@@ -346,3 +346,15 @@ def test_export_sqlite_holds_every_visit_judgement_and_the_register(run, tmp_pat
 def test_context_help_has_examples(run, command):
     res = run(command, "--help")
     assert res.exit_code == 0 and f"judgements {command}" in res.stdout and "Examples" in res.stdout
+
+
+def test_list_on_a_wide_screen_gives_days_to_publication(run):
+    from conftest import GOOD
+
+    data = yaml.safe_load((GOOD / "rutland-2015-sif-inspection.yaml").read_text(encoding="utf-8"))
+    days = (data["published"] - data["end"]).days
+    wide = run("list", "--records", GOOD, "-a", "Rutland", env={"COLUMNS": "200"}).stdout.splitlines()
+    assert "To publish" in wide[0]
+    assert f"{days} days" in next(line for line in wide if "rutland-2015-sif-inspection" in line)
+    narrow = run("list", "--records", GOOD, "-a", "Rutland", env={"COLUMNS": "90"}).stdout
+    assert "To publish" not in narrow and "Summary" in narrow  # the summary keeps its place first

@@ -342,3 +342,33 @@ def test_a_changed_field_is_reported_at_its_line_and_by_its_name(field, value):
         assert any(p.line == n for p in direct), (field, value, problems)
     else:  # a rule across fields (published before the end, say), reported where it bites, naming the value
         assert any(value.strip() in p.message for p in problems), (field, value, problems)
+
+
+@needs_shared(OFFICIAL)
+def test_an_interrupted_import_says_what_it_wrote_and_a_rerun_completes_it(run, tmp_path, monkeypatch):
+    from rotherham_cli import output
+
+    release = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+    folder = tmp_path / "set"
+    real = output.write_atomic
+    calls = []
+
+    def stopped(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(output, "write_atomic", stopped)
+    res = run("import-official", release, "--output", folder, "-a", "region:London")
+    assert res.exit_code == 130
+    line = res.stderr.strip()
+    assert line.startswith("Interrupted: interrupted after writing 2 of ") and line.endswith(
+        " files; run the same import again to complete it.")
+    planned = int(line.split(" of ")[1].split()[0])
+    assert len(list(folder.rglob("*.yaml"))) == 2 and not list(folder.rglob(".*.tmp"))
+    monkeypatch.setattr(output, "write_atomic", real)
+    again = run("import-official", release, "--output", folder, "-a", "region:London")
+    assert again.exit_code == 0, again.stderr
+    assert len(list(folder.rglob("*.yaml"))) == planned
+    assert run("validate", "--records", folder).exit_code == 0
