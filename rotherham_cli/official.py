@@ -523,12 +523,12 @@ class _Row:
         text = self.text(f)
         if text is None:
             return None
-        for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                pass
-        raise OfficialDataError(f"{self._where(f)}: '{text}' is not a date")
+        from .words import parse_day
+
+        day = parse_day(text)
+        if day is None:
+            raise OfficialDataError(f"{self._where(f)}: '{text}' is not a date")
+        return day
 
     def grade(self, f: Field) -> Grade | None:
         text = self.text(f)
@@ -629,12 +629,11 @@ def _cover(book: _Book) -> tuple[str, date]:
     elif isinstance(value, date):
         published = value
     elif isinstance(value, str) and value.strip():
-        try:
-            published = datetime.strptime(value.strip(), "%d %B %Y").date()
-        except ValueError:
-            raise OfficialDataError(
-                f"{book.path}: sheet Cover: 'Published on:' is not a date ({value!r})"
-            ) from None
+        from .words import parse_day
+
+        published = parse_day(value)
+        if published is None:
+            raise OfficialDataError(f"{book.path}: sheet Cover: 'Published on:' is not a date ({value!r})")
     else:
         raise OfficialDataError(f"{book.path}: sheet Cover: missing 'Published on:'")
     return title, published

@@ -40,6 +40,7 @@ from .authorities import name_in_text
 from .errors import JudgementsError
 from .identity import record_id
 from .vocab import FRAMEWORKS, KINDS, Area, Framework, Grade, Kind
+from .words import MONTH_NAMES, month_number
 
 
 class ReportError(JudgementsError):
@@ -444,12 +445,7 @@ def _previous_sif_overall(text: str) -> Grade | None:
 # --------------------------------------------------------------------------------------------
 
 # English month names as the reports print them (not calendar.month_name, which follows the locale).
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
-_MONTH = "|".join(_MONTH_NAMES)
+_MONTH = "|".join(MONTH_NAMES)
 _DASH = r"(?:to|[-‐‑–—−])"  # "to", hyphen, hyphens, en dash, em dash, minus
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 
@@ -475,7 +471,7 @@ _PUBLISHED_RE = re.compile(
 
 
 def _day(day: str, month: str, year: str | int) -> date:
-    return date(int(year), _MONTHS[month.lower()], int(re.sub(r"\D", "", day)))
+    return date(int(year), month_number(month) or 0, int(re.sub(r"\D", "", day)))
 
 
 def _inspection_dates(front: str) -> tuple[date | None, date | None, str | None]:
@@ -705,7 +701,6 @@ def _without_trailing_headings(lines: list[str]) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 _TEXT_MAX = 2000  # the longest text a record's list items may hold (models.Text)
-_SHORT_MAX_DAYS = 7  # ILACS: a short inspection is one week on site, a standard inspection two weeks.
 # A report describing itself: "This short inspection ...", "This was a standard inspection".
 _SELF_KIND_RE = re.compile(
     r"\bThis\s+(?:was\s+an?\s+)?(?P<kind>short|standard)\s+inspection\b", re.IGNORECASE
@@ -869,7 +864,7 @@ class _Reader:
             )
             return None
         days = (end - start).days + 1
-        kind = Kind.ILACS_SHORT if days <= _SHORT_MAX_DAYS else Kind.ILACS_STANDARD
+        kind = Kind.ILACS_SHORT if days <= vocab.ILACS_SHORT_MAX_DAYS else Kind.ILACS_STANDARD
         self.guessed.add("kind")
         self.notes.append(
             f"Kind: the report does not say whether this was a short or a standard inspection; read as "

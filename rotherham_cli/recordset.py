@@ -34,6 +34,7 @@ from typing import Any
 from . import identity
 from .errors import JudgementsError
 from .models import Record
+from .words import count
 
 SCALARS = ("kind", "framework", "start", "end", "published", "theme")
 LISTS = ("inspectors", "recommendations")
@@ -105,7 +106,7 @@ def fact_paths(data: dict) -> list[str]:
 
 def _text(value: Any) -> str:
     if isinstance(value, list):
-        return f"{len(value)} item{'s' * (len(value) != 1)}"
+        return count(len(value), 'item')
     return str(value)
 
 

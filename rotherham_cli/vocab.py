@@ -437,6 +437,11 @@ KINDS: dict[Kind, KindInfo] = {
 }
 
 
+# ILACS: a short inspection is one week on site, a standard inspection two. A report that does not say
+# which is read from its days on site by this rule.
+ILACS_SHORT_MAX_DAYS = 7
+
+
 def graded_areas(kind: Kind, framework: Framework) -> tuple[Area, ...]:
     """The areas a visit of this kind under this framework may grade (none if ungraded)."""
     info = KINDS[kind]

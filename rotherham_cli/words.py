@@ -2,14 +2,47 @@
 
 from __future__ import annotations
 
-import calendar
+import re
 from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
-from .models import PartialDate
 from .vocab import Grade
 
-# English month names (the C locale's; Python never sets the locale on its own).
-_MONTHS = tuple(calendar.month_name[1:])
+if TYPE_CHECKING:
+    from .models import PartialDate
+
+# English month names, whatever the locale: the one home of dates in words, read and written.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+_MONTHS = MONTH_NAMES
+_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTH_NAMES, start=1)}
+_DAY_FORMS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"),
+    re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\s+(?P<y>\d{4})"),
+)
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for an English month name in any case, else None."""
+    return _MONTH_NUMBER.get(name.strip().lower())
+
+
+def parse_day(text: str) -> date | None:
+    """A day written as 2025-03-31, 31/03/2025 or 31 March 2025 (English month names whatever the
+    locale), or None where the text is none of these or no real day."""
+    text = " ".join(str(text).split())
+    for form in _DAY_FORMS:
+        m = form.fullmatch(text)
+        if m is None:
+            continue
+        month = int(m["m"]) if "m" in form.groupindex else month_number(m["month"])
+        try:
+            return date(int(m["y"]), month, int(m["d"])) if month else None
+        except ValueError:
+            return None
+    return None
 
 
 def when_words(d: PartialDate | None) -> str:

@@ -19,6 +19,7 @@ import typer.core
 
 from .. import __version__
 from ..choices import Format
+from ..words import count
 
 EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 DEBUG_ENV = "JUDGEMENTS_DEBUG"
@@ -134,7 +135,7 @@ def handle_errors(func):
             for problem in exc.problems:
                 err(str(problem))
             files = len({p.file for p in exc.problems})
-            err(f"{len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} in {files} file{'s' * (files != 1)}")
+            err(f"{count(len(exc.problems), 'problem')} in {count(files, 'file')}")
             raise typer.Exit(EXIT_DATA) from None
         except JudgementsError as exc:
             err(f"Error: {exc}")

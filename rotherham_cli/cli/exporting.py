@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import ExportFormat, Layout
+from ..words import count
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -83,4 +84,4 @@ def export(
     from ..output import write_atomic
 
     path = write_atomic(output, data, force=force)
-    err(f"Wrote {len(chosen)} visit{'s' * (len(chosen) != 1)} to {path}")
+    err(f"Wrote {count(len(chosen), 'visit')} to {path}")

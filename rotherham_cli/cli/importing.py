@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import Format
+from ..words import count
 from .app import (
     EXIT_DATA,
     AuthorityOpt,
@@ -218,7 +219,7 @@ def check(
         print_rows(fmt, header, rows)
     checked = len(slugs) if slugs else len({r.authority.name for r in loaded})
     if found:
-        err(f"{len(found)} disagreement{'s' * (len(found) != 1)} with '{rel.title}' ({rel.published})")
+        err(f"{count(len(found), 'disagreement')} with '{rel.title}' ({rel.published})")
         raise typer.Exit(EXIT_DATA)
     err(f"No disagreements: the records of {checked} authorit{'ies' if checked != 1 else 'y'} agree with "
         f"'{rel.title}' ({rel.published})")

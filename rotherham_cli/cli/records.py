@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..choices import Format, ShowFormat
+from ..words import count
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -109,7 +110,7 @@ def validate(records: RecordsOpt = None) -> None:
     if result.problems:
         raise RecordProblems(result.problems)
     n = len(result.records)
-    out_text(f"{n} record{'s' * (n != 1)} OK\n")
+    out_text(f"{count(n, 'record')} OK\n")
 
 
 

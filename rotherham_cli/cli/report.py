@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import ReportFormat
+from ..words import count
 from .app import RecordsOpt, app, err, handle_errors, load
 
 AuthorityArg = Annotated[
@@ -77,7 +78,7 @@ def report(
         _write(output, report_markdown(rep, chart.name), force)
         err(f"Wrote the chart to {chart}")
     if output is not None:
-        visits = f"{len(rep.records)} visit{'s' * (len(rep.records) != 1)}"
+        visits = count(len(rep.records), 'visit')
         err(f"Wrote the report on {rep.name} ({visits}) to {output}")
 
 
