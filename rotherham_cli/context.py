@@ -141,6 +141,7 @@ class EnglandView:
     frameworks: Counter  # Framework -> how many authorities' counted inspection is under it
     published_later: list[Record]  # held by the date but published after --published-by (not counted)
     regions: list[str] = field(default_factory=list)
+    records_to: date | None = None  # the latest publication the records hold
 
     def of(self, scope: str, area: Area) -> Tally:
         return next(t for t in self.tallies if t.scope == scope and t.area is area)
@@ -170,6 +171,7 @@ class EnglandView:
             ],
             "counted": {s: r.id for s, r in sorted(self.latest.items())},
             "published_later": [r.id for r in self.published_later],
+            "records_to": self.records_to.isoformat() if self.records_to else None,
         }
 
 
@@ -193,7 +195,9 @@ def england_view(records: Sequence[Record], as_at: date, published_by: date | No
         members = [a.slug for a in counted if a.region == region]
         tallies += [tally(region, area, members, latest) for area in areas]
     frameworks = Counter(r.framework for r in latest.values())
-    return EnglandView(as_at, published_by, tallies, latest, len(counted), frameworks, later, list(regions))
+    records_to = max((r.published.latest for r in records if r.published), default=None)
+    return EnglandView(as_at, published_by, tallies, latest, len(counted), frameworks, later, list(regions),
+                       records_to)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -484,6 +488,9 @@ def england_sentences(view: EnglandView) -> list[str]:
     if leavers.not_graded:
         out.append(f"Care leavers: {leavers.not_graded} were last inspected before January 2023, when care "
                    "leavers were judged together with children in care.")
+    if view.records_to is not None and view.records_to < view.as_at:
+        upto = when_words(PartialDate.parse(view.records_to.isoformat()))
+        out.append(f"The records hold reports published up to {upto}; an inspection published since is not counted.")
     if view.published_later:
         names = ", ".join(f"{r.authority.name} ({when_words(r.start or r.published)}, published "
                           f"{when_words(r.published)})" for r in view.published_later)
