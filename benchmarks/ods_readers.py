@@ -245,7 +245,7 @@ into an empty folder; cumulative times, median of the same runs):
 
 {decision}
 
-`rotherham_cli/official.py` therefore reads with **python-calamine** (Rust; imported inside the
+`rotherham_cli/official/` therefore reads with **python-calamine** (Rust; imported inside the
 function that opens the file, so commands that do not read ODS never load it). Opening the file
 parses the whole workbook, so reading only the needed sheets saves little; the 2023 file is
 dominated by its large provider sheets, which the importer never reads. odfpy builds the whole XML

@@ -1,6 +1,6 @@
 """`import-report` on every report in ../shared: each fact the report gives against Ofsted's official
 statistics, read here directly from the releases (python_calamine), independently of the importer and
-of rotherham_cli/official.py.
+of rotherham_cli/official/.
 
 For each report the official releases cover (published to March 2025), the inspection is found in the
 releases by its authority and its publication date (index.csv beside the reports, within a week), and

@@ -223,14 +223,15 @@ def test_an_ods_zip_bomb_is_refused_before_it_is_unpacked(run, tmp_path):
 
 @needs_shared(OFFICIAL)
 def test_a_blank_row_inside_an_official_table_is_reported_not_taken_as_its_end(tmp_path):
-    from rotherham_cli.official import OfficialDataError, _Book
+    from rotherham_cli.official import OfficialDataError
+    from rotherham_cli.official.ods import _Book
 
     book = _Book(OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods")
     edition = "la_inspection_outcomes"
     sheet = "ILACS_inspection_history"
     grid = book.rows(sheet)
     header = next(i for i, r in enumerate(grid) if "Local authority area code" in [str(c) for c in r])
-    from rotherham_cli import official
+    from rotherham_cli.official import layouts as official
 
     key = next(k for k, spec in official._SHEETS[edition].items() if spec.name == sheet)
     assert len(book.tables(edition, key)[0].rows) > 200  # read whole without the blank row

@@ -20,6 +20,7 @@ from rotherham_cli import official as o
 from rotherham_cli.errors import UnknownAuthority
 from rotherham_cli.loader import load_records
 from rotherham_cli.models import Record
+from rotherham_cli.vocab import Area
 
 OFFICIAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "official"
 F2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
@@ -458,7 +459,7 @@ def test_check_finds_one_altered_grade(r2025, recs2025):
             "Rotherham",
             "rotherham-2022-ilacs-short",
             "rotherham-2022-ilacs-short",
-            area=o.Area.CHILDREN_IN_CARE,
+            area=Area.CHILDREN_IN_CARE,
             official="good",
             record="inadequate",
         )
