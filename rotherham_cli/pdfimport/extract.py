@@ -1,0 +1,84 @@
+"""The text of a PDF's pages (pypdfium2; pypdf for comparison), refused in one line when it is no readable report."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .model import ReportError
+
+# Bounds on a hostile PDF. Ofsted's reports run to 8-60 pages and read in well under a second each
+# (benchmarks/corpus.md); a file beyond these is refused with one line.
+MAX_PAGES = 300
+MAX_SECONDS = 30
+
+# --------------------------------------------------------------------------------------------
+# PDF files and libraries
+# --------------------------------------------------------------------------------------------
+
+
+def _check_pdf_file(path: Path) -> None:
+    if not path.exists():
+        raise ReportError(f"{path}: no such file")
+    if not path.is_file():
+        raise ReportError(f"{path}: not a file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if b"%PDF-" not in head:
+        raise ReportError(f"{path}: not a PDF file (it does not start with a PDF header)")
+
+
+def _pages_pypdfium2(path: Path) -> list[str]:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise ReportError(_pdfium_problem(path, exc)) from None
+    try:
+        if len(doc) > MAX_PAGES:
+            raise ReportError(f"{path}: has {len(doc):,} pages, more than the {MAX_PAGES} an Ofsted report "
+                              "may have; not read")
+        started = time.monotonic()
+        pages = []
+        for index in range(len(doc)):
+            if time.monotonic() - started > MAX_SECONDS:
+                raise ReportError(f"{path}: reading its text took more than {MAX_SECONDS} seconds (at page "
+                                  f"{index + 1} of {len(doc)}); not read")
+            page = doc[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return pages
+    except pdfium.PdfiumError:
+        raise ReportError(f"{path}: the PDF is damaged (a page cannot be read)") from None
+    finally:
+        doc.close()
+
+
+def _pdfium_problem(path: Path, exc: Exception) -> str:
+    import pypdfium2.raw as raw
+
+    code = getattr(exc, "err_code", None)
+    if code == raw.FPDF_ERR_PASSWORD:
+        return f"{path}: the PDF is encrypted with a password; import an unprotected copy"
+    if code == raw.FPDF_ERR_SECURITY:
+        return f"{path}: the PDF uses an unsupported security handler; import an unprotected copy"
+    return f"{path}: the PDF is damaged and cannot be opened"
+
+
+def _pages_pypdf(path: Path) -> list[str]:
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = pypdf.PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReportError(f"{path}: the PDF is encrypted with a password; import an unprotected copy")
+        return [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        raise ReportError(f"{path}: the PDF is damaged and cannot be opened") from None
