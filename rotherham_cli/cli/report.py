@@ -43,7 +43,7 @@ def _write(output: Optional[str], data: str, force: bool) -> None:
 
 
 @app.command(epilog="\b\nExamples:\n  judgements report --output rotherham.html\n"
-             "  judgements report Barnsley --records england/ --output barnsley.html\n"
+             "  judgements report Barnsley --output barnsley.html\n"
              "  judgements report --format markdown --output rotherham.md   # and rotherham-journey.svg")
 @handle_errors
 def report(
@@ -83,7 +83,7 @@ def report(
 
 
 @app.command(epilog="\b\nExamples:\n  judgements chart --output journey.svg\n"
-             "  judgements chart Cumbria --records england/ --output cumbria.svg --force")
+             "  judgements chart Cumbria --output cumbria.svg --force")
 @handle_errors
 def chart(
     authority: AuthorityArg = None,
