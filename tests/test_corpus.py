@@ -233,3 +233,19 @@ def test_publication_date_and_kind_come_from_the_record_set_and_say_so(run, tmp_
     assert ("Publication date 2018-11-19: from barnsley-2018-ilacs-standard in the shipped record set (matched by "
             "authority and inspection dates); the report does not print it.") in text
     assert "Not found in the report: publication date" not in with_set.stderr
+
+
+@needs_shared(REPORTS)
+def test_a_sif_report_gives_its_whole_team_lead_first_with_roles(run, tmp_path):
+    """As printed under 'The inspection team' on the report's last pages (names as the report spells them)."""
+    import yaml
+
+    res = run("import-report", REPORTS / "rotherham-2014-11-19-sif-inspection.pdf", "--records", tmp_path)
+    team = [(i["name"], i["role"]) for i in yaml.safe_load(res.stdout)["inspectors"]]
+    assert team == [
+        ("Sheena Doyle", "lead inspector"), ("Tracey Metcalfe", "deputy lead inspector"),
+        ("Brendan Parkinson", "team inspector"), ("Stella Butler", "team inspector"),
+        ("Nancy Meehan", "team inspector"), ("Paula Thomson-Jones", "team inspector"),
+        ("Neil Penswick", "team inspector"), ("Karen Wareing", "team inspector"), ("Martin Parry", "team inspector"),
+        ("Carolyn Adcock", "quality assurance manager"),
+    ]

@@ -295,12 +295,51 @@ _INSPECTOR_TITLE_RE = re.compile(
 )
 
 
+# The rest of a SIF report's team, under "The inspection team" after the lead: "Deputy lead inspector:
+# Tracey Metcalfe", "Team inspectors: Brendan Parkinson, ... Paula Thomson-" / "Jones, ...", "Quality
+# assurance manager: Carolyn Adcock". Roles as the report words them, singular.
+_TEAM_ROLE_RE = re.compile(
+    r"^(?P<role>Deputy\s+lead\s+inspector|Team\s+inspectors?|Shadow\s+inspectors?|Quality\s+assurance\s+manager)"
+    r"\s*:\s*(?P<names>.+?)(?=^[A-Z][A-Za-z ]{2,40}:|\Z)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _team(text: str) -> list[tuple[str, str]]:
+    """The SIF inspection team after its lead, as (name, role), in the report's order."""
+    start = text.find("The inspection team\n")
+    if start < 0:
+        return []
+    section = text[start: start + 1500]
+    out: list[tuple[str, str]] = []
+    for m in _TEAM_ROLE_RE.finditer(section):
+        role = " ".join(m["role"].split()).lower()
+        role = role[:-1] if role.endswith("inspectors") else role
+        lines = m["names"].split("\n")
+        taken = [lines[0]]
+        for line in lines[1:]:  # a list runs on only where its line ends with a comma or a hyphen
+            if not taken[-1].rstrip().endswith((",", "-")):
+                break
+            taken.append(line)
+        names = re.sub(r"-\n(?=[A-Z])", "-", "\n".join(taken)).replace("\n", " ")
+        for name in re.split(r",|\s+and\s+|\)\s+(?=[A-Z])", names):
+            name = _clean_name(name)
+            if name and len(name.split()) >= 2:  # a lone word is a fragment of a wrapped line or a title
+                out.append((name, role))
+    return out
+
+
+def _clean_name(text: str) -> str | None:
+    """An inspector's name without the title or role printed after it ("(HMI)", ", Her Majesty's
+    Inspector", "Senior HMI"), or None where no name is left."""
+    name = re.sub(r"\s*\([^)]*\)?", "", " ".join(text.split()))
+    name = _INSPECTOR_TITLE_RE.sub("", name).strip(" .")
+    return name if re.search(r"[A-Za-z]{2}", name) and len(name) <= 60 else None
+
+
 def _lead_inspector(text: str) -> str | None:
     m = _LEAD_RE.search(text)
-    if m is None:
-        return None
-    name = _INSPECTOR_TITLE_RE.sub("", m["name"]).strip(" .")
-    return name if re.search(r"[A-Za-z]{2}", name) else None
+    return _clean_name(m["name"]) if m else None
 
 
 def _looks_like_report(doc: _Document) -> bool:

@@ -27,6 +27,7 @@ from .patterns import (
     _sif_lscb,
     _sif_overall,
     _table_grades,
+    _team,
     _title_and_name,
     _words_re,
 )
@@ -90,7 +91,8 @@ class _Reader:
         else:
             self.missing.append("publication date: not printed in the report")
         if lead:
-            data["inspectors"] = [{"name": lead, "role": "lead inspector"}]
+            data["inspectors"] = [{"name": lead, "role": "lead inspector"},
+                                  *({"name": n, "role": r} for n, r in _team(self.doc.text))]
         else:
             self.missing.append("lead inspector: no 'Lead inspector:' line found")
         if judgements:
