@@ -249,3 +249,34 @@ def test_a_sif_report_gives_its_whole_team_lead_first_with_roles(run, tmp_path):
         ("Neil Penswick", "team inspector"), ("Karen Wareing", "team inspector"), ("Martin Parry", "team inspector"),
         ("Carolyn Adcock", "quality assurance manager"),
     ]
+
+
+@needs_shared(REPORTS)
+def test_two_lead_inspectors_are_both_read(run, tmp_path):
+    """Stoke-on-Trent 2022 prints "Lead inspectors: Rebecca Quested, His Majesty's Inspector, and Matthew Reed,"
+    with the second title on the next line."""
+    import yaml
+
+    res = run("import-report", REPORTS / "stoke-on-trent-2022-11-25.pdf", "--records", tmp_path)
+    leads = [i["name"] for i in yaml.safe_load(res.stdout)["inspectors"] if i["role"] == "lead inspector"]
+    assert leads == ["Rebecca Quested", "Matthew Reed"]
+
+
+@needs_shared(REPORTS)
+@pytest.mark.parametrize(("report", "count", "first", "last"), [
+    # "What needs to improve:" with a colon, ten bullets, the last over two lines (read with pdftotext).
+    ("bradford-2018-10-29.pdf", 10,
+     "the identification and response to risk, particularly the longer-term impact of domestic abuse and neglect",
+     "supervision of social work staff, which provides direction, to be regular and reflective."),
+    # "What needs to improve?1" with a footnote mark; each item ends with the framework it answers to.
+    ("somerset-2026-06-17.pdf", 8,
+     "The arrangements to identify, track and respond to children missing education. (National Framework, "
+     "Outcome 1)",
+     "Support to care leavers over 21 years old in custody. (National Framework, Outcome 2)"),
+])
+def test_recommendations_under_a_heading_with_a_colon_or_a_footnote_mark(run, tmp_path, report, count, first,
+                                                                          last):
+    import yaml
+
+    recs = yaml.safe_load(run("import-report", REPORTS / report, "--records", tmp_path).stdout)["recommendations"]
+    assert (len(recs), recs[0], recs[-1]) == (count, first, last)

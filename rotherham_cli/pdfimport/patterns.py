@@ -283,9 +283,19 @@ def _title_and_name(doc: _Document) -> tuple[str | None, str | None]:
 
 
 # "Lead inspector: Neil Penswick, Her Majesty's Inspector", "Lead inspector: Marie McGuinness Senior HMI",
-# "Lead inspector: Helen Cawston HMI." (at a line start, so "Deputy lead inspector:" is not read).
-_LEAD_RE = re.compile(r"^(?:Lead\s+inspector\s*:|Reporting\s+inspector\s*:?)\s*(?P<name>.+)$",
-                      re.IGNORECASE | re.MULTILINE)
+# "Lead inspector: Helen Cawston HMI.", "Lead inspector on site: ...", and two leads: "Lead inspectors:
+# Rebecca Quested, His Majesty's Inspector, and Matthew Reed," / "His Majesty's Inspector" (at a line
+# start, so "Deputy lead inspector:" is not read; a line ending with a comma runs on to the next).
+_LEAD_RE = re.compile(
+    r"^(?:Lead\s+inspectors?(?:\s+on\s+site)?\s*:|Reporting\s+inspector\s*:?)\s*(?P<name>.+(?:,\n.+)?)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A piece of a list of leads that is a title alone ("His Majesty's Inspector", "Senior HMI").
+_TITLE_ALONE_RE = re.compile(
+    r"^(?:(?:Senior\s+)?HMI|(?:Her|His)\s+Majesty['’]s\s+Inspector"
+    r"|(?:Additional|Contracted|Seconded|Ofsted)\s+Inspector)\W*$",
+    re.IGNORECASE,
+)
 # What follows the name: a comma and a title, or a title: "(Senior) HMI", "Her/His Majesty's Inspector",
 # "Additional/Contracted/Seconded/Ofsted Inspector".
 _INSPECTOR_TITLE_RE = re.compile(
@@ -337,9 +347,14 @@ def _clean_name(text: str) -> str | None:
     return name if re.search(r"[A-Za-z]{2}", name) and len(name) <= 60 else None
 
 
-def _lead_inspector(text: str) -> str | None:
+def _lead_inspectors(text: str) -> list[str]:
+    """The lead inspector, or both where a report names two, without their titles."""
     m = _LEAD_RE.search(text)
-    return _clean_name(m["name"]) if m else None
+    if not m:
+        return []
+    pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", " ".join(m["name"].split()))
+    names = (_clean_name(p) for p in pieces if p.strip() and not _TITLE_ALONE_RE.match(p.strip()))
+    return [n for n in names if n]
 
 
 def _looks_like_report(doc: _Document) -> bool:
@@ -356,15 +371,19 @@ def _looks_like_report(doc: _Document) -> bool:
 # --------------------------------------------------------------------------------------------
 
 # The heading of the local authority's recommendations: SIF "What does the local authority need to
-# improve?" (later SIF reports: "Recommendations"), ILACS "What needs to improve?". A whole line, so an
-# entry of the contents page ("Recommendations 8") is not taken for it.
+# improve?" (later SIF reports: "Recommendations"), ILACS "What needs to improve?" (or with a colon, or a
+# footnote mark: "What needs to improve?1"). A whole line, so an entry of the contents page
+# ("Recommendations 8") is not taken for it; where a contents entry still looks like the heading, the
+# first heading followed by a list is the one read.
 _RECOMMENDATIONS_RE = re.compile(
-    r"^(?:What does the local authority need to improve|What needs to improve|Recommendations)\s*\??$",
+    r"^(?:What does the local authority need to improve|What needs to improve|Recommendations)\s*(?:[?:]\d?)?$",
     re.IGNORECASE,
 )
 _NUMBERED_RE = re.compile(r"^(?P<n>\d{1,3})\.\s+(?P<text>\S.*)$")  # "12. Ensure that ..." (not a year)
 _BULLET_RE = re.compile(r"^[•▪■◼●\uf06e\uf0a7\uf0b7]\s*(?P<text>\S.*)$")  # "◼ The quality of ..."
-_SENTENCE_END_RE = re.compile(r"[.!?][’')\"]?$")
+# The end of an item's sentence, or of the reference printed after it: "(National Framework, Outcome 2)",
+# "(Enabler 2: Leaders drive conditions for effective practice)".
+_SENTENCE_END_RE = re.compile(r"(?:[.!?][’')\"]?|\))$")
 # Sections that follow the recommendations in the templates, for reports without a contents page.
 _SECTIONS_AFTER = {
     _plain(s)
@@ -379,9 +398,15 @@ _SECTIONS_AFTER = {
 
 def _recommendations(doc: _Document) -> list[str] | None:
     """The recommendations to the local authority as plain strings; None when there is no such section."""
-    start = next((i for i, line in enumerate(doc.lines) if _RECOMMENDATIONS_RE.match(line)), None)
-    if start is None:
+    starts = [i for i, line in enumerate(doc.lines) if _RECOMMENDATIONS_RE.match(line)]
+    if not starts:
         return None
+    lists = (_list_after(doc, start) for start in starts)
+    return next((items for items in lists if items), [])
+
+
+def _list_after(doc: _Document, start: int) -> list[str]:
+    """The numbered or bulleted list that follows the heading at line `start`."""
     stops = doc.headings | _SECTIONS_AFTER
     items: list[list[str]] = []
     style = None  # "numbered" or "bullets", set by the first item

@@ -20,7 +20,7 @@ from .patterns import (
     _best_framework,
     _grade_at,
     _inspection_dates,
-    _lead_inspector,
+    _lead_inspectors,
     _previous_sif_overall,
     _published,
     _recommendations,
@@ -65,7 +65,7 @@ class _Reader:
         published = _published(self.doc.front)
         framework, judgements = self._judgements(start)
         kind = self._kind(framework, title, judgements, start, end)
-        lead = _lead_inspector(self.doc.text)
+        leads = _lead_inspectors(self.doc.text)
         recommendations = _recommendations(self.doc)
 
         data: dict[str, Any] = {}
@@ -90,8 +90,8 @@ class _Reader:
             data["published"] = published.isoformat()
         else:
             self.missing.append("publication date: not printed in the report")
-        if lead:
-            data["inspectors"] = [{"name": lead, "role": "lead inspector"},
+        if leads:
+            data["inspectors"] = [*({"name": n, "role": "lead inspector"} for n in leads),
                                   *({"name": n, "role": r} for n, r in _team(self.doc.text))]
         else:
             self.missing.append("lead inspector: no 'Lead inspector:' line found")
