@@ -24,6 +24,9 @@ from ..words import count
 EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 DEBUG_ENV = "JUDGEMENTS_DEBUG"
 
+_interrupt_said: list[bool] = []  # a command's own handler reported the interruption
+
+
 class _OneLineErrors(typer.core.TyperGroup):
     """Click's usage errors (usage line, hint, blank line, message) become the one line the README
     promises: 'judgements list: error: No such option: --bogus (see judgements list --help)'."""
@@ -33,6 +36,10 @@ class _OneLineErrors(typer.core.TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            if code == EXIT_INTERRUPTED and not _interrupt_said:
+                # Typer turns an interruption outside a command's body (while its modules load, say)
+                # into exit code 130 without a word.
+                err("Interrupted.")
         except (KeyboardInterrupt, typer.Abort):
             err("Interrupted.")
             code = EXIT_INTERRUPTED
@@ -141,6 +148,7 @@ def handle_errors(func):
             err(f"Error: {exc}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (see main); a merge says what it wrote
+            _interrupt_said.append(True)
             err(f"Interrupted: {exc}." if str(exc) else "Interrupted.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
@@ -150,18 +158,22 @@ def handle_errors(func):
             raise typer.Exit(0) from None
         except typer.Exit:
             raise
-        except OSError as exc:
+        except Exception as exc:
+            if _signalled:
+                # A library that calls back into Python (pydantic, the YAML reader) can wrap the
+                # interruption in an error of its own: it is still an interruption.
+                _interrupt_said.append(True)
+                err("Interrupted.")
+                raise typer.Exit(EXIT_INTERRUPTED) from None
             if os.environ.get(DEBUG_ENV):
                 raise
+            if not isinstance(exc, OSError):
+                err(f"Error: unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for the full traceback)")
+                raise typer.Exit(EXIT_DATA) from None
             where = f"{exc.filename}: " if exc.filename else ""
             if len(where) > 80:
                 where = where[:60] + "…: "
             err(f"Error: {where}{exc.strerror or exc}")
-            raise typer.Exit(EXIT_DATA) from None
-        except Exception as exc:
-            if os.environ.get(DEBUG_ENV):
-                raise
-            err(f"Error: unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for the full traceback)")
             raise typer.Exit(EXIT_DATA) from None
 
     return wrapper
@@ -281,7 +293,11 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, handled as Ctrl-C is: temporary files are removed, nothing half-written is left."""
 
 
+_signalled: list[int] = []  # SIGTERM received: an error it caused inside a library is an interruption
+
+
 def _on_sigterm(signum, frame):  # pragma: no cover - exercised by a subprocess test
+    _signalled.append(signum)
     raise Terminated()
 
 
