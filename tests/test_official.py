@@ -118,7 +118,7 @@ def _rows(path: Path, sheet: str, header_row: int) -> list[tuple[int, dict[str, 
 
 
 def test_2025_release_is_recognised(r2025):
-    assert r2025.edition == "la_inspection_outcomes"
+    assert r2025.edition is o.Edition.LA_INSPECTION_OUTCOMES
     assert r2025.title == "Local authority inspection outcomes as at 31 March 2025"
     assert r2025.published == date(2025, 9, 25)
     assert r2025.warnings == []
@@ -251,7 +251,7 @@ def test_2025_record_carries_the_official_source(recs2025):
 
 
 def test_2023_release_is_recognised(r2023, recs2023):
-    assert r2023.edition == "childrens_social_care_2023"
+    assert r2023.edition is o.Edition.CSC_2023
     assert r2023.title == "Children's social care data in England 2023"
     assert r2023.published == date(2023, 7, 6)
     assert recs2023.problems == []
@@ -691,7 +691,7 @@ def test_header_wordings_are_matched_with_whitespace_normalised(tmp_path):
 
 def test_a_wording_missing_from_the_header_table_names_the_column(monkeypatch):
     path = _need(F2025)
-    monkeypatch.delitem(o.HEADERS["la_inspection_outcomes"], "Local authority status")
+    monkeypatch.delitem(o.LAYOUTS[o.Edition.LA_INSPECTION_OUTCOMES].headers, "Local authority status")
     with pytest.raises(
         o.OfficialDataError,
         match=re.escape(
@@ -704,7 +704,7 @@ def test_a_wording_missing_from_the_header_table_names_the_column(monkeypatch):
 def test_a_header_with_stray_spaces_is_named_plainly(monkeypatch):
     # The cell holds ' First SIF Overall Judgement\n(OE)'.
     path = _need(F2023)
-    monkeypatch.delitem(o.HEADERS["childrens_social_care_2023"], "First SIF Overall Judgement (OE)")
+    monkeypatch.delitem(o.LAYOUTS[o.Edition.CSC_2023].headers, "First SIF Overall Judgement (OE)")
     with pytest.raises(
         o.OfficialDataError,
         match=re.escape(

@@ -11,15 +11,16 @@ Two releases are understood, recognised by their sheets:
   SLAC, CPI, TLAC, SIF and ILACS inspections (publication dates and grades only), a second table of
   authorities that existed before a restructure, and the year's visits with inspection dates.
 
-Columns are found by their header wording through one table of known wordings per release
-(:data:`HEADERS`); an unknown or missing column stops the import with :class:`OfficialDataError`.
+Each release has its :class:`Edition` and one :class:`Layout` (:data:`LAYOUTS`): the sheets that
+identify it, its tables and the header wordings its columns are found by; an unknown or missing column
+stops the import with :class:`OfficialDataError`.
 The same inspection stated by several sheets becomes one :class:`OfficialInspection`, with every
 sheet and row it was read from.
 
 The package never prints. The ODS reader (python-calamine, chosen by ``benchmarks/ods_readers.py``)
 is imported only when a file is read. Its modules, in the order a release flows through them:
 
-- ``layouts``: the known header wordings of each release and the sheets they are read from;
+- ``layouts``: each release's edition and layout: the header wordings and the sheets they are read from;
 - ``ods``: the workbook, its tables found by their header rows, and typed cells;
 - ``readers``: a release read into :class:`OfficialInspection` s, one per inspection, from every sheet;
 - ``model``: what a release states (:class:`Release`, :class:`OfficialInspection`) and the errors;
@@ -28,13 +29,14 @@ is imported only when a file is read. Its modules, in the order a release flows 
 """
 
 from .check import CHECK_HEADER, Disagreement, check, check_rows, noted
-from .layouts import HEADERS, ILACS_HISTORY_COLUMNS
+from .layouts import ILACS_HISTORY_COLUMNS, LAYOUTS, Edition, Layout
 from .model import OfficialDataError, OfficialInspection, OfficialWriteError, Release
 from .readers import read_release, record_id
 from .records import RecordList, record_yaml, select, to_records, write_records
 
 __all__ = [
-    "CHECK_HEADER", "HEADERS", "ILACS_HISTORY_COLUMNS", "Disagreement", "OfficialDataError", "OfficialInspection",
+    "CHECK_HEADER", "ILACS_HISTORY_COLUMNS", "LAYOUTS", "Disagreement", "Edition", "Layout", "OfficialDataError",
+    "OfficialInspection",
     "OfficialWriteError", "RecordList", "Release", "check", "check_rows", "noted", "read_release", "record_id",
     "record_yaml", "select", "to_records", "write_records",
 ]

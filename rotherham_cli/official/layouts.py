@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from ..vocab import (
     AREA_ORDER,
@@ -17,9 +18,17 @@ from ..vocab import (
 # Known header wordings, one table per release
 # --------------------------------------------------------------------------------------------
 
-# A field is (group, what): group '' in one-inspection-per-row sheets, else the column group of a
+
+class Edition(str, Enum):
+    """The releases understood, each with its own layout (:data:`LAYOUTS`)."""
+
+    LA_INSPECTION_OUTCOMES = "la_inspection_outcomes"  # 'Local authority inspection outcomes as at 31 March'
+    CSC_2023 = "childrens_social_care_2023"  # 'Children's social care data in England 2023'
+
+
+# A column is (group, what): group '' in one-inspection-per-row sheets, else the column group of a
 # wide table ('sif1', ...); what is a word ('name', 'published', ...) or an Area (a grade column).
-Field = tuple[str, object]
+Column = tuple[str, object]
 
 _NAME, _ONS, _STATUS, _REGION, _LATYPE, _LINK = "name", "ons_code", "status", "region", "la_type", "web_link"
 _START, _PUB, _TYPE, _THEME = "start", "published", "type", "theme"
@@ -27,7 +36,7 @@ _START, _PUB, _TYPE, _THEME = "start", "published", "type", "theme"
 # The 2025 area headers are the official ILACS wordings themselves.
 _ILACS_2023_AREAS = FRAMEWORKS[Framework.ILACS_2023].areas
 
-_COMMON: dict[str, Field] = {
+_COMMON: dict[str, Column] = {
     "Web link": ("", _LINK),
     "Local authority name": ("", _NAME),
     "Ofsted region": ("", _REGION),
@@ -35,7 +44,7 @@ _COMMON: dict[str, Field] = {
     "LA region": ("", _REGION),
 }
 
-_OUTCOMES: dict[str, Field] = {
+_OUTCOMES: dict[str, Column] = {
     **_COMMON,
     "Local authority area code": ("", _ONS),
     "Local authority status": ("", _STATUS),
@@ -49,7 +58,7 @@ _OUTCOMES: dict[str, Field] = {
 }
 
 
-def _wide(prefix: str, group: str, areas: dict[str, Area]) -> dict[str, Field]:
+def _wide(prefix: str, group: str, areas: dict[str, Area]) -> dict[str, Column]:
     return {f"{prefix} {w}": (group, a) for w, a in areas.items()}
 
 
@@ -68,7 +77,7 @@ _ILACS_COLS = {
 }
 _SIF_NAME = KINDS[Kind.SIF_INSPECTION].official_name
 
-_CSC_2023: dict[str, Field] = {
+_CSC_2023: dict[str, Column] = {
     **_COMMON,
     "LA Authority Type": ("", _LATYPE),
     # LA_level_in_year_2022-23 and LA_level_at_31_Mar_2023
@@ -123,10 +132,6 @@ _CSC_2023: dict[str, Field] = {
     },
 }
 
-HEADERS: dict[str, dict[str, Field]] = {
-    "la_inspection_outcomes": _OUTCOMES,
-    "childrens_social_care_2023": _CSC_2023,
-}
 
 # Column groups of the 2023 wide table: kind (None: read from the group's type column), label.
 _WIDE_GROUPS: dict[str, tuple[Kind | None, str]] = {
@@ -145,7 +150,7 @@ _WIDE_GROUPS: dict[str, tuple[Kind | None, str]] = {
 _ILACS_AREAS = tuple(a for a in AREA_ORDER if a in _ILACS_2023_AREAS)
 
 
-def _fields(headers: dict[str, Field], group: str, extra: tuple = ()) -> frozenset[Field]:
+def _fields(headers: dict[str, Column], group: str, extra: tuple = ()) -> frozenset[Column]:
     return frozenset(
         f for f in headers.values() if f[0] == group and (f[1] in extra or isinstance(f[1], Area))
     )
@@ -154,38 +159,60 @@ def _fields(headers: dict[str, Field], group: str, extra: tuple = ()) -> frozens
 @dataclass(frozen=True)
 class _SheetSpec:
     name: str
-    required: frozenset[Field]  # every table of the sheet needs these
-    required_first: frozenset[Field] = frozenset()  # and its first table these too
+    required: frozenset[Column]  # every table of the sheet needs these
+    required_first: frozenset[Column] = frozenset()  # and its first table these too
     single: bool = True  # the sheet holds one table (else one or more, each with a header row)
 
 
 _LATEST, _IN_YEAR, _HISTORY = "Inspections_as_at_31_March", "In-year_inspections", "ILACS_inspection_history"
 _IDENT = ("", _NAME)
 
-_SHEETS: dict[str, dict[str, _SheetSpec]] = {
-    "la_inspection_outcomes": {
-        "latest": _SheetSpec(_LATEST, _fields(_OUTCOMES, "", (_NAME, _ONS, _START, _PUB))),
-        "in_year": _SheetSpec(_IN_YEAR, _fields(_OUTCOMES, "", (_NAME, _ONS, _START, _PUB, _TYPE, _THEME))),
-        "history": _SheetSpec(_HISTORY, _fields(_OUTCOMES, "", (_NAME, _ONS, _STATUS, _START, _PUB, _TYPE))),
-    },
-    "childrens_social_care_2023": {
-        "wide": _SheetSpec(
-            "LA_inspections_2009-2023",
-            frozenset({_IDENT}) | frozenset(f for f in _CSC_2023.values() if f[0] not in ("", "ilacs2")),
-            # Table 11 (authorities before the restructure) has no second ILACS.
-            required_first=frozenset(f for f in _CSC_2023.values() if f[0] == "ilacs2"),
-            single=False,
-        ),
-        "in_year": _SheetSpec(
-            "LA_level_in_year_2022-23",
-            frozenset({_IDENT, ("", _START), ("", _TYPE), ("", _THEME)})
-            | frozenset(("", a) for a in _ILACS_AREAS),
-        ),
-        "latest": _SheetSpec(
-            "LA_level_at_31_Mar_2023",
-            frozenset({_IDENT, ("", _START)}) | frozenset(("", a) for a in _ILACS_AREAS),
-        ),
-    },
+_SHEETS_2025: dict[str, _SheetSpec] = {
+    "latest": _SheetSpec(_LATEST, _fields(_OUTCOMES, "", (_NAME, _ONS, _START, _PUB))),
+    "in_year": _SheetSpec(_IN_YEAR, _fields(_OUTCOMES, "", (_NAME, _ONS, _START, _PUB, _TYPE, _THEME))),
+    "history": _SheetSpec(_HISTORY, _fields(_OUTCOMES, "", (_NAME, _ONS, _STATUS, _START, _PUB, _TYPE))),
+}
+_SHEETS_2023: dict[str, _SheetSpec] = {
+    "wide": _SheetSpec(
+        "LA_inspections_2009-2023",
+        frozenset({_IDENT}) | frozenset(f for f in _CSC_2023.values() if f[0] not in ("", "ilacs2")),
+        # Table 11 (authorities before the restructure) has no second ILACS.
+        required_first=frozenset(f for f in _CSC_2023.values() if f[0] == "ilacs2"),
+        single=False,
+    ),
+    "in_year": _SheetSpec(
+        "LA_level_in_year_2022-23",
+        frozenset({_IDENT, ("", _START), ("", _TYPE), ("", _THEME)})
+        | frozenset(("", a) for a in _ILACS_AREAS),
+    ),
+    "latest": _SheetSpec(
+        "LA_level_at_31_Mar_2023",
+        frozenset({_IDENT, ("", _START)}) | frozenset(("", a) for a in _ILACS_AREAS),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one release is laid out: the sheets that identify it, its header wordings (wording ->
+    column) and its tables (what the reader calls them -> where they are and what they need)."""
+
+    edition: Edition
+    identified_by: frozenset[str]
+    headers: dict[str, Column]
+    sheets: dict[str, _SheetSpec]
+
+    def wording(self, column: Column) -> str:
+        return _wording_of(self.headers, column)
+
+
+LAYOUTS: dict[Edition, Layout] = {
+    Edition.LA_INSPECTION_OUTCOMES: Layout(
+        Edition.LA_INSPECTION_OUTCOMES, frozenset({_LATEST, _IN_YEAR, _HISTORY}), _OUTCOMES, _SHEETS_2025
+    ),
+    Edition.CSC_2023: Layout(
+        Edition.CSC_2023, frozenset({"LA_inspections_2009-2023", "LA_level_in_year_2022-23"}), _CSC_2023, _SHEETS_2023
+    ),
 }
 
 
@@ -193,7 +220,7 @@ def _norm_header(text: object) -> str:
     return " ".join(str(text).replace("’", "'").split()).casefold()
 
 
-def _wording_of(headers: dict[str, Field], f: Field) -> str:
+def _wording_of(headers: dict[str, Column], f: Column) -> str:
     return next(w for w, g in headers.items() if g == f)
 
 

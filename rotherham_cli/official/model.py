@@ -13,6 +13,7 @@ from ..vocab import (
     Grade,
     Kind,
 )
+from .layouts import Edition
 
 PUBLISHER = "Ofsted"
 SOURCE_ID = "official"
@@ -78,7 +79,7 @@ class OfficialInspection:
 @dataclass
 class Release:
     path: Path
-    edition: str  # 'la_inspection_outcomes' or 'childrens_social_care_2023'
+    edition: Edition
     title: str
     published: date
     inspections: list[OfficialInspection]

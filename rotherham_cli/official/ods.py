@@ -19,7 +19,7 @@ from ..vocab import (
     parse_visit_theme,
     suggest,
 )
-from .layouts import _IDENT, _SHEETS, HEADERS, Field, _norm_header, _wording_of
+from .layouts import _IDENT, Column, Layout, _norm_header
 from .model import OfficialDataError
 
 # --------------------------------------------------------------------------------------------
@@ -29,9 +29,10 @@ from .model import OfficialDataError
 
 @dataclass
 class _Table:
+    layout: Layout
     sheet: str
     header_row: int  # 1-based
-    columns: dict[Field, int]
+    columns: dict[Column, int]
     rows: list[tuple[int, list]]  # (1-based row, cells)
     title: str = ""  # the row above the header when it holds one text only
 
@@ -74,7 +75,6 @@ class _Book:
         except (python_calamine.CalamineError, OSError, ValueError) as exc:
             raise OfficialDataError(f"{path}: cannot be read as an ODS spreadsheet ({exc})") from None
         self._cache: dict[str, list[list]] = {}
-        self.edition = ""
 
     def rows(self, sheet: str) -> list[list]:
         """Every row of a sheet from A1, so that list index + 1 is the sheet's row number."""
@@ -90,20 +90,21 @@ class _Book:
             return name
         raise OfficialDataError(f"{self.path}: missing sheet '{name}'" + suggest(name, self.sheet_names))
 
-    def tables(self, edition: str, key: str) -> list[_Table]:
-        spec = _SHEETS[edition][key]
-        headers = HEADERS[edition]
+    def tables(self, layout: Layout, key: str) -> list[_Table]:
+        """The tables of one of the layout's sheets ('latest', 'history', ...), found by their header rows."""
+        spec = layout.sheets[key]
+        headers = layout.headers
         sheet = self.find_sheet(spec.name)
         grid = self.rows(sheet)
         by_norm = {_norm_header(w): f for w, f in headers.items()}
-        name_header = _norm_header(_wording_of(headers, _IDENT))
+        name_header = _norm_header(layout.wording(_IDENT))
         starts = [
             i
             for i, r in enumerate(grid)
             if any(_norm_header(c) == name_header for c in r if isinstance(c, str))
         ]
         if not starts:
-            wording = _wording_of(headers, _IDENT)
+            wording = layout.wording(_IDENT)
             raise OfficialDataError(
                 f"{self.path}: sheet {sheet}: missing column '{wording}' (no header row found)"
             )
@@ -115,7 +116,7 @@ class _Book:
         out = []
         for n, h in enumerate(starts):
             where = f"{self.path}: sheet {sheet} row {h + 1}"
-            columns: dict[Field, int] = {}
+            columns: dict[Column, int] = {}
             blank_cols = []
             for j, cell in enumerate(grid[h]):
                 text = _norm_header(cell) if cell not in ("", None) else ""
@@ -132,7 +133,7 @@ class _Book:
             required = spec.required | (spec.required_first if n == 0 else frozenset())
             missing = [f for f in headers.values() if f in required and f not in columns]
             if missing:
-                raise OfficialDataError(f"{where}: missing column '{_wording_of(headers, missing[0])}'")
+                raise OfficialDataError(f"{where}: missing column '{layout.wording(missing[0])}'")
             rows = []
             end = starts[n + 1] if n + 1 < len(starts) else len(grid)
             for i in range(h + 1, end):
@@ -156,7 +157,7 @@ class _Book:
                 rows.append((i + 1, cells))
             above = [c for c in grid[h - 1] if not _blank(c)] if h else []
             title = " ".join(str(above[0]).replace(":", ": ").split()) if len(above) == 1 else ""
-            out.append(_Table(sheet, h + 1, columns, rows, title))
+            out.append(_Table(layout, sheet, h + 1, columns, rows, title))
         return out
 
 
@@ -179,20 +180,19 @@ class _Row:
     def __init__(self, book: _Book, table: _Table, number: int, cells: list):
         self.book, self.table, self.number, self.cells = book, table, number, cells
 
-    def _where(self, f: Field) -> str:
-        headers = HEADERS[self.book.edition]
+    def _where(self, f: Column) -> str:
         return (
             f"{self.book.path}: sheet {self.table.sheet} row {self.number}, "
-            f"column '{' '.join(_wording_of(headers, f).split())}'"
+            f"column '{' '.join(self.table.layout.wording(f).split())}'"
         )
 
-    def raw(self, f: Field) -> object:
+    def raw(self, f: Column) -> object:
         j = self.table.columns.get(f)
         if j is None or j >= len(self.cells):
             return None
         return self.cells[j]
 
-    def text(self, f: Field) -> str | None:
+    def text(self, f: Column) -> str | None:
         v = self.raw(f)
         if _blank(v) or (isinstance(v, str) and v.strip() == "-"):
             return None
@@ -200,7 +200,7 @@ class _Row:
             v = int(v)
         return " ".join(str(v).split())
 
-    def date(self, f: Field) -> date | None:
+    def date(self, f: Column) -> date | None:
         v = self.raw(f)
         if isinstance(v, datetime):
             return v.date()
@@ -216,7 +216,7 @@ class _Row:
             raise OfficialDataError(f"{self._where(f)}: '{text}' is not a date")
         return day
 
-    def grade(self, f: Field) -> Grade | None:
+    def grade(self, f: Column) -> Grade | None:
         text = self.text(f)
         if text is None:
             return None
@@ -234,7 +234,7 @@ class _Row:
                     out[area] = g
         return out
 
-    def kind(self, f: Field) -> Kind | None:
+    def kind(self, f: Column) -> Kind | None:
         text = self.text(f)
         if text is None:
             return None
@@ -246,7 +246,7 @@ class _Row:
             )
         return k
 
-    def theme(self, f: Field) -> str | None:
+    def theme(self, f: Column) -> str | None:
         text = self.text(f)
         if text is None:
             return None
@@ -255,7 +255,7 @@ class _Row:
         except VocabularyError as exc:
             raise OfficialDataError(f"{self._where(f)}: {exc}") from None
 
-    def ons_code(self, f: Field) -> str | None:
+    def ons_code(self, f: Column) -> str | None:
         text = self.text(f)
         if text is not None and not re.fullmatch(r"E\d{8}", text):
             raise OfficialDataError(f"{self._where(f)}: '{text}' is not an ONS area code")

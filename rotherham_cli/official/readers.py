@@ -14,8 +14,6 @@ from ..vocab import (
 )
 from .layouts import (
     _HISTORY,
-    _IN_YEAR,
-    _LATEST,
     _NAME,
     _ONS,
     _PUB,
@@ -24,6 +22,9 @@ from .layouts import (
     _THEME,
     _TYPE,
     _WIDE_GROUPS,
+    LAYOUTS,
+    Edition,
+    Layout,
     _norm_header,
 )
 from .model import AuthorityInfo, OfficialDataError, OfficialInspection, Release
@@ -31,31 +32,21 @@ from .ods import _blank, _Book, _Row
 
 # --------------------------------------------------------------------------------------------
 
-_EDITIONS = {
-    "la_inspection_outcomes": {_LATEST, _IN_YEAR, _HISTORY},
-    "childrens_social_care_2023": {"LA_inspections_2009-2023", "LA_level_in_year_2022-23"},
-}
-
-
 def read_release(path: str | os.PathLike) -> Release:
     """Read one official release (either known edition), every inspection and visit it states."""
     book = _Book(Path(path))
     sheets = set(book.sheet_names)
-    edition = next((e for e, need in _EDITIONS.items() if need <= sheets), None)
-    if edition is None:
-        known = "; ".join(", ".join(sorted(need)) for need in _EDITIONS.values())
+    layout = next((lay for lay in LAYOUTS.values() if lay.identified_by <= sheets), None)
+    if layout is None:
+        known = "; ".join(", ".join(sorted(lay.identified_by)) for lay in LAYOUTS.values())
         raise OfficialDataError(f"{book.path}: not a known Ofsted release (expected the sheets {known})")
-    book.edition = edition
     title, published = _cover(book)
-    builder = _Builder(book, edition)
-    if edition == "la_inspection_outcomes":
-        builder.read_outcomes()
-    else:
-        builder.read_csc_2023()
+    builder = _Builder(book, layout)
+    _READERS[layout.edition](builder)
     builder.finish()
     return Release(
         path=book.path,
-        edition=edition,
+        edition=layout.edition,
         title=title,
         published=published,
         inspections=builder.inspections,
@@ -91,9 +82,13 @@ def _cover(book: _Book) -> tuple[str, date]:
 
 
 class _Builder:
-    def __init__(self, book: _Book, edition: str):
+    """Gathers what one release states into inspections: each table's rows are read by the release's
+    reader (``read_outcomes`` or ``read_csc_2023``, see :data:`_READERS`), each row's authority is
+    resolved through the register, and ``finish`` merges what several sheets state of one inspection."""
+
+    def __init__(self, book: _Book, layout: Layout):
         self.book = book
-        self.edition = edition
+        self.layout = layout
         self.inspections: list[OfficialInspection] = []
         self.authorities: dict[str, AuthorityInfo] = {}
         self.warnings: list[str] = []
@@ -162,7 +157,7 @@ class _Builder:
     def read_outcomes(self) -> None:
         book = self.book
         index: dict[tuple, OfficialInspection] = {}
-        (history,) = book.tables(self.edition, "history")
+        (history,) = book.tables(self.layout, "history")
         for number, cells in history.rows:
             row = _Row(book, history, number, cells)
             status = row.text(("", _STATUS))
@@ -191,7 +186,7 @@ class _Builder:
             index[key] = ins
             self.inspections.append(ins)
 
-        (in_year,) = book.tables(self.edition, "in_year")
+        (in_year,) = book.tables(self.layout, "in_year")
         for number, cells in in_year.rows:
             ins = self.in_year_visit(_Row(book, in_year, number, cells), with_published=True)
             key = (ins.authority, ins.kind, ins.start, ins.published)
@@ -205,7 +200,7 @@ class _Builder:
             index[key] = ins
             self.inspections.append(ins)
 
-        (latest,) = book.tables(self.edition, "latest")
+        (latest,) = book.tables(self.layout, "latest")
         by_dates = {(i.authority, i.start, i.published): i for i in self.inspections if i.kind.graded}
         for number, cells in latest.rows:
             row = _Row(book, latest, number, cells)
@@ -241,7 +236,7 @@ class _Builder:
 
     def read_csc_2023(self) -> None:
         book = self.book
-        wide_tables = book.tables(self.edition, "wide")
+        wide_tables = book.tables(self.layout, "wide")
         wide: list[OfficialInspection] = []
         for t, table in enumerate(wide_tables):
             # Tables after the first list authorities that existed before a restructure.
@@ -298,7 +293,7 @@ class _Builder:
                 wide.extend(found)
         self.inspections.extend(wide)
 
-        (in_year,) = book.tables(self.edition, "in_year")
+        (in_year,) = book.tables(self.layout, "in_year")
         for number, cells in in_year.rows:
             ins = self.in_year_visit(_Row(book, in_year, number, cells), with_published=False)
             if ins.kind.graded:
@@ -313,7 +308,7 @@ class _Builder:
                 )
             self.inspections.append(ins)
 
-        (latest,) = book.tables(self.edition, "latest")
+        (latest,) = book.tables(self.layout, "latest")
         for number, cells in latest.rows:
             row = _Row(book, latest, number, cells)
             name, code, spelling = self.authority(row)
@@ -430,3 +425,10 @@ def record_id(authority: str, start: date | None, when: date | None, kind: Kind)
 
 # --------------------------------------------------------------------------------------------
 # to_records
+
+
+# One reader per release.
+_READERS = {
+    Edition.LA_INSPECTION_OUTCOMES: _Builder.read_outcomes,
+    Edition.CSC_2023: _Builder.read_csc_2023,
+}

@@ -12,6 +12,7 @@ from ..vocab import (
     Framework,
     graded_areas,
 )
+from .layouts import Edition
 from .model import PUBLISHER, SOURCE_ID, OfficialInspection, OfficialWriteError, Release
 
 # --------------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[
     notes = []
     if ins.spelling and ins.spelling != _register_name(ins):
         notes.append(f"The release writes the authority's name as '{ins.spelling}'.")
-    if release.edition == "la_inspection_outcomes":
+    if release.edition is Edition.LA_INSPECTION_OUTCOMES:
         status = release.authorities[ins.authority].status
         if status and status != "Current":
             notes.append(f"Local authority status in the release: {status}.")
