@@ -150,7 +150,7 @@ def _pipeline(runs: int) -> str:
                 t1 = time.perf_counter()
                 records = official.to_records(release)
                 t2 = time.perf_counter()
-                official.write_records(records, out)
+                official.write_records(records.records, out)
                 t3 = time.perf_counter()
             finally:
                 shutil.rmtree(out)

@@ -51,13 +51,23 @@ def r2023() -> o.Release:
 
 
 @pytest.fixture(scope="module")
-def recs2025(r2025) -> list[Record]:
+def made2025(r2025) -> o.ReleaseRecords:
     return o.to_records(r2025)
 
 
 @pytest.fixture(scope="module")
-def recs2023(r2023) -> list[Record]:
+def made2023(r2023) -> o.ReleaseRecords:
     return o.to_records(r2023)
+
+
+@pytest.fixture(scope="module")
+def recs2025(made2025) -> list[Record]:
+    return made2025.records
+
+
+@pytest.fixture(scope="module")
+def recs2023(made2023) -> list[Record]:
+    return made2023.records
 
 
 def _sheet(path: Path, name: str) -> list[list]:
@@ -124,11 +134,11 @@ def test_2025_release_is_recognised(r2025):
     assert r2025.warnings == []
 
 
-def test_2025_records_cover_all_153_current_authorities(r2025, recs2025):
+def test_2025_records_cover_all_153_current_authorities(r2025, made2025, recs2025):
     # 331 records: the 271 rows of ILACS_inspection_history, plus the 60 focused and monitoring
     # visits of In-year_inspections; its 52 graded rows and the 153 rows of
     # Inspections_as_at_31_March are the same inspections as history rows and are merged into them.
-    assert recs2025.problems == []
+    assert made2025.problems == []
     assert len(recs2025) == 331
     assert sum(r.kind.graded for r in recs2025) == 271
     assert len({r.id for r in recs2025}) == 331
@@ -250,11 +260,11 @@ def test_2025_record_carries_the_official_source(recs2025):
 # --------------------------------------------------------------------------------------------
 
 
-def test_2023_release_is_recognised(r2023, recs2023):
+def test_2023_release_is_recognised(r2023, made2023, recs2023):
     assert r2023.edition is o.Edition.CSC_2023
     assert r2023.title == "Children's social care data in England 2023"
     assert r2023.published == date(2023, 7, 6)
-    assert recs2023.problems == []
+    assert made2023.problems == []
     assert len(recs2023) == 627
     # The one place where the release disagrees with itself.
     assert r2023.warnings == [
@@ -425,10 +435,10 @@ def test_authority_names_reconciled_between_releases(recs2023, recs2025):
 
 
 def test_authority_option_matches_name_any_case_or_ons_code(r2025):
-    ids = [r.id for r in o.to_records(r2025, authority="ROTHERHAM")]
+    ids = [r.id for r in o.to_records(r2025, authority="ROTHERHAM").records]
     assert ids == ["rotherham-2022-ilacs-short", "rotherham-2024-05-focused-visit"]
-    assert [r.id for r in o.to_records(r2025, authority="e08000018")] == ids
-    hull = o.to_records(r2025, authority="Kingston Upon Hull, City of")
+    assert [r.id for r in o.to_records(r2025, authority="e08000018").records] == ids
+    hull = o.to_records(r2025, authority="Kingston Upon Hull, City of").records
     assert {r.authority.name for r in hull} == {"Kingston upon Hull"} and len(hull) == 3
     with pytest.raises(UnknownAuthority, match=r"^no authority 'Rotheram'; did you mean Rotherham\?$"):
         o.to_records(r2025, authority="Rotheram")
@@ -531,7 +541,7 @@ def test_write_records_load_back_and_never_overwrite(tmp_path, r2025, recs2025):
     )
     target.write_text("# edited by hand\n" + text, encoding="utf-8")
     (out / "rotherham-2024-05-focused-visit.yaml").unlink()
-    mine = o.to_records(r2025, authority="Rotherham")
+    mine = o.to_records(r2025, authority="Rotherham").records
     written, skipped = o.write_records(mine, out)
     assert written == [out / "rotherham-2024-05-focused-visit.yaml"]
     assert skipped == [target]
@@ -540,7 +550,7 @@ def test_write_records_load_back_and_never_overwrite(tmp_path, r2025, recs2025):
 
 
 def test_write_records_refuses_a_file_as_folder(tmp_path):
-    recs = o.to_records(o.read_release(tiny_release(tmp_path)))
+    recs = o.to_records(o.read_release(tiny_release(tmp_path))).records
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(o.OfficialWriteError, match="not-a-folder: is a file"):
@@ -638,7 +648,7 @@ def test_tiny_release_imports(tmp_path):
         "Local authority inspection outcomes as at 31 March 2099",
         date(2099, 9, 1),
     )
-    recs = o.to_records(release)
+    recs = o.to_records(release).records
     assert [
         r.model_dump(mode="json", include={"id", "start", "published", "judgements", "theme"}) for r in recs
     ] == [
@@ -728,11 +738,11 @@ def test_not_a_release(tmp_path):
 
 def test_publication_before_inspection_is_reported_not_a_crash(tmp_path):
     release = o.read_release(tiny_release(tmp_path, published=date(2024, 2, 1)))
-    recs = o.to_records(release)
-    rec = next(r for r in recs if r.kind.graded)
+    made = o.to_records(release)
+    rec = next(r for r in made.records if r.kind.graded)
     assert (rec.start, str(rec.published)) == (None, "2024-02-01")
     assert "inspection date 2024-03-04 after publication date 2024-02-01" in " ".join(rec.notes)
-    assert recs.problems == [
+    assert made.problems == [
         "rotherham-2024-ilacs-short: sheet ILACS_inspection_history row 4: "
         "published 2024-02-01 before start 2024-03-04"
     ]

@@ -65,10 +65,10 @@ def official_records(name: str):
     from rotherham_cli import official
 
     release = official.read_release(OFFICIAL / name)
-    records = official.to_records(release)
-    for problem in records.problems:
+    made = official.to_records(release)
+    for problem in made.problems:
         say(f"  {name}: {problem}")
-    return list(records)
+    return made.records
 
 
 def report_records():

@@ -152,7 +152,7 @@ def import_official(
     slugs = authority_slugs(authority)
     rel = read_release(release)
     made = to_records(rel)
-    records = [r for r in made if authority_matches(r, slugs)]
+    records = [r for r in made.records if authority_matches(r, slugs)]
     for warning in rel.warnings:
         err(f"Note: {warning}")
     for problem in made.problems:

@@ -28,15 +28,32 @@ is imported only when a file is read. Its modules, in the order a release flows 
 - ``check``: records against a release.
 """
 
-from .check import CHECK_HEADER, Disagreement, check, check_rows, noted
+from .check import CHECK_HEADER, Disagreement, DisagreementKind, check, check_rows, noted
 from .layouts import ILACS_HISTORY_COLUMNS, LAYOUTS, Edition, Layout
 from .model import OfficialDataError, OfficialInspection, OfficialWriteError, Release
 from .readers import read_release, record_id
-from .records import RecordList, record_yaml, select, to_records, write_records
+from .records import ReleaseRecords, record_yaml, select, to_records, write_records
 
 __all__ = [
-    "CHECK_HEADER", "ILACS_HISTORY_COLUMNS", "LAYOUTS", "Disagreement", "Edition", "Layout", "OfficialDataError",
+    "CHECK_HEADER",
+    "ILACS_HISTORY_COLUMNS",
+    "LAYOUTS",
+    "Disagreement",
+    "DisagreementKind",
+    "Edition",
+    "Layout",
+    "OfficialDataError",
     "OfficialInspection",
-    "OfficialWriteError", "RecordList", "Release", "check", "check_rows", "noted", "read_release", "record_id",
-    "record_yaml", "select", "to_records", "write_records",
+    "OfficialWriteError",
+    "Release",
+    "ReleaseRecords",
+    "check",
+    "check_rows",
+    "noted",
+    "read_release",
+    "record_id",
+    "record_yaml",
+    "select",
+    "to_records",
+    "write_records",
 ]

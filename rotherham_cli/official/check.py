@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 from pathlib import Path
 
 from ..models import Record
@@ -17,11 +18,17 @@ from .model import OfficialInspection, Release
 
 # --------------------------------------------------------------------------------------------
 
-MISSING = "missing record"
-GRADE_DIFFERS = "grade differs"
-DATE_DIFFERS = "date differs"
-KIND_DIFFERS = "kind differs"
-NOT_IN_RELEASE = "record not in release"
+class DisagreementKind(str, Enum):
+    """What a check found, as its report words it."""
+
+    MISSING = "missing record"
+    GRADE_DIFFERS = "grade differs"
+    DATE_DIFFERS = "date differs"
+    KIND_DIFFERS = "kind differs"
+    NOT_IN_RELEASE = "record not in release"
+
+
+MISSING, GRADE_DIFFERS, DATE_DIFFERS, KIND_DIFFERS, NOT_IN_RELEASE = DisagreementKind
 
 # How far apart two dates of the same inspection may be for a record to be taken as that
 # inspection with a wrong date (rather than as another inspection).
@@ -30,7 +37,7 @@ NEAR_DAYS = 120
 
 @dataclass(frozen=True)
 class Disagreement:
-    kind: str  # one of MISSING, GRADE_DIFFERS, DATE_DIFFERS, KIND_DIFFERS, NOT_IN_RELEASE
+    kind: DisagreementKind
     authority: str
     official_id: str | None
     record_id: str | None
@@ -58,7 +65,7 @@ CHECK_HEADER = ["disagreement", "authority", "official", "record", "area", "offi
 
 def check_rows(found: list[Disagreement]) -> list[list[str]]:
     """Disagreements as rows of plain text under :data:`CHECK_HEADER`."""
-    return [[d.kind, d.authority, d.official_id or "", d.record_id or "", d.area.value if d.area else "",
+    return [[d.kind.value, d.authority, d.official_id or "", d.record_id or "", d.area.value if d.area else "",
              d.official or "", d.record or "", d.detail] for d in found]
 
 

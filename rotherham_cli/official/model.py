@@ -46,20 +46,20 @@ class AuthorityInfo:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(kw_only=True)
 class OfficialInspection:
-    """One graded inspection or in-year visit as the release states it."""
+    """One graded inspection or in-year visit as the release states it (built with keywords only)."""
 
     authority: str  # canonical name
-    ons_code: str | None
     kind: Kind
-    framework: Framework | None
-    start: date | None
-    published: date | None
-    judgements: dict[Area, Grade]
-    theme: str | None  # a VISIT_THEMES key
     sheet: str
     row: int  # 1-based
+    ons_code: str | None = None
+    framework: Framework | None = None
+    start: date | None = None
+    published: date | None = None
+    judgements: dict[Area, Grade] = field(default_factory=dict)
+    theme: str | None = None  # a VISIT_THEMES key
     columns: str | None = None  # the column group of a wide table, e.g. 'First SIF'
     status: str | None = None  # of the authority, where the sheet says
     spelling: str = ""  # the authority's name as the row writes it

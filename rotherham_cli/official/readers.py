@@ -141,16 +141,15 @@ class _Builder:
         if kind is None:
             raise OfficialDataError(f"{row._where(('', _TYPE))}: no inspection or visit type")
         return OfficialInspection(
-            name,
-            code,
-            kind,
-            None,
-            row.date(("", _START)),
-            row.date(("", _PUB)) if with_published else None,
-            row.grades(""),
-            row.theme(("", _THEME)),
-            row.table.sheet,
-            row.number,
+            authority=name,
+            ons_code=code,
+            kind=kind,
+            start=row.date(("", _START)),
+            published=row.date(("", _PUB)) if with_published else None,
+            judgements=row.grades(""),
+            theme=row.theme(("", _THEME)),
+            sheet=row.table.sheet,
+            row=row.number,
             spelling=spelling,
         )
 
@@ -166,16 +165,14 @@ class _Builder:
             if kind is None:
                 raise OfficialDataError(f"{row._where(('', _TYPE))}: no inspection type")
             ins = OfficialInspection(
-                name,
-                code,
-                kind,
-                None,
-                row.date(("", _START)),
-                row.date(("", _PUB)),
-                row.grades(""),
-                None,
-                history.sheet,
-                number,
+                authority=name,
+                ons_code=code,
+                kind=kind,
+                start=row.date(("", _START)),
+                published=row.date(("", _PUB)),
+                judgements=row.grades(""),
+                sheet=history.sheet,
+                row=number,
                 status=status,
                 spelling=spelling,
             )
@@ -216,16 +213,14 @@ class _Builder:
             self._same(
                 found,
                 OfficialInspection(
-                    name,
-                    code,
-                    found.kind,
-                    None,
-                    start,
-                    published,
-                    row.grades(""),
-                    None,
-                    latest.sheet,
-                    number,
+                    authority=name,
+                    ons_code=code,
+                    kind=found.kind,
+                    start=start,
+                    published=published,
+                    judgements=row.grades(""),
+                    sheet=latest.sheet,
+                    row=number,
                     spelling=spelling,
                 ),
             )
@@ -269,16 +264,13 @@ class _Builder:
                         self.warnings.append(f"{where}: a {gkind.value} of {name} with no publication date")
                     found.append(
                         OfficialInspection(
-                            name,
-                            code,
-                            gkind,
-                            None,
-                            None,
-                            published,
-                            grades,
-                            None,
-                            table.sheet,
-                            number,
+                            authority=name,
+                            ons_code=code,
+                            kind=gkind,
+                            published=published,
+                            judgements=grades,
+                            sheet=table.sheet,
+                            row=number,
                             columns=label,
                             status=status,
                             spelling=spelling,
@@ -316,16 +308,13 @@ class _Builder:
             if start is None and not grades:
                 continue
             ins = OfficialInspection(
-                name,
-                code,
-                Kind.ILACS_STANDARD,
-                None,
-                start,
-                None,
-                grades,
-                None,
-                latest.sheet,
-                number,
+                authority=name,
+                ons_code=code,
+                kind=Kind.ILACS_STANDARD,
+                start=start,
+                judgements=grades,
+                sheet=latest.sheet,
+                row=number,
                 spelling=spelling,
             )
             match = self._match_published(ins, wide, any_ilacs=True)

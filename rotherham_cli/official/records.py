@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,12 +19,13 @@ from .model import PUBLISHER, SOURCE_ID, OfficialInspection, OfficialWriteError,
 # --------------------------------------------------------------------------------------------
 
 
-class RecordList(list):
-    """The records built from a release, with ``problems``: inspections that could not become one."""
+@dataclass
+class ReleaseRecords:
+    """The records built from a release, and its inspections that could not become one (or only
+    with a fact left out), each said in one line."""
 
-    def __init__(self, items=(), problems: list[str] | None = None):
-        super().__init__(items)
-        self.problems: list[str] = problems or []
+    records: list[Record] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
 def select(release: Release, authority: str | None = None) -> list[OfficialInspection]:
@@ -33,13 +35,13 @@ def select(release: Release, authority: str | None = None) -> list[OfficialInspe
     return [i for i in release.inspections if i.authority == name]
 
 
-def to_records(release: Release, authority: str | None = None) -> RecordList:
+def to_records(release: Release, authority: str | None = None) -> ReleaseRecords:
     """One record per graded inspection and in-year visit of the release (of one authority)."""
-    out = RecordList()
+    out = ReleaseRecords()
     for ins in select(release, authority):
         data, notes = _record_data(release, ins)
         try:
-            out.append(Record.model_validate(data))
+            out.records.append(Record.model_validate(data))
         except RuleViolations as exc:
             dates = [p for p in exc.problems if p[0] == ("published",)]
             if dates and len(dates) == len(exc.problems):
@@ -49,7 +51,7 @@ def to_records(release: Release, authority: str | None = None) -> RecordList:
                     f"{ins.published}; the inspection date is left out."
                 )
                 data["start"] = None
-                out.append(Record.model_validate(data))
+                out.records.append(Record.model_validate(data))
                 out.problems.append(
                     f"{ins.id}: {ins.where}: published {ins.published} before start {ins.start}"
                 )
