@@ -33,14 +33,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .extract import MAX_PAGES, MAX_SECONDS, _check_pdf_file, _pages_pypdf, _pages_pypdfium2
-from .model import LIBRARIES, LIBRARY, ImportedReport, ReportError
+from .extract import MAX_PAGES, MAX_SECONDS, _check_pdf_file, _pages_pypdfium2
+from .model import ImportedReport, ReportError
 from .patterns import _GENERIC_TITLE_RE, _LSCB_ONLY_RE, _looks_like_report
 from .reader import _Reader
 from .text import _Document
 
 __all__ = [
-    "LIBRARIES", "LIBRARY", "MAX_PAGES", "MAX_SECONDS", "ImportedReport", "ReportError", "draft_file_problem",
+    "MAX_PAGES", "MAX_SECONDS", "ImportedReport", "ReportError", "draft_file_problem",
     "draft_record", "extract_pages", "extract_text", "import_report", "read_report", "report_files",
 ]
 
@@ -105,16 +105,12 @@ def extract_text(path: str | Path) -> str:
     return "\f".join(extract_pages(path))
 
 
-def extract_pages(path: str | Path, library: str = LIBRARY) -> list[str]:
-    """The text of each page. Raises :class:`ReportError` for a file that is no readable PDF with text."""
+def extract_pages(path: str | Path) -> list[str]:
+    """The text of each page, read with pypdfium2 (chosen by benchmarks/pdf_libraries.py). Raises
+    :class:`ReportError` for a file that is no readable PDF with text."""
     p = Path(path)
     _check_pdf_file(p)
-    if library == "pypdfium2":
-        pages = _pages_pypdfium2(p)
-    elif library == "pypdf":
-        pages = _pages_pypdf(p)
-    else:
-        raise ValueError(f"unknown PDF library {library!r}; choose one of {', '.join(LIBRARIES)}")
+    pages = _pages_pypdfium2(p)
     if not any(page.strip() for page in pages):
         raise ReportError(f"{p}: the PDF has no text layer (a scan?); import-report needs the text")
     return pages

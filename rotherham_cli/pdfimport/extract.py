@@ -69,16 +69,3 @@ def _pdfium_problem(path: Path, exc: Exception) -> str:
     if code == raw.FPDF_ERR_SECURITY:
         return f"{path}: the PDF uses an unsupported security handler; import an unprotected copy"
     return f"{path}: the PDF is damaged and cannot be opened"
-
-
-def _pages_pypdf(path: Path) -> list[str]:
-    import pypdf
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = pypdf.PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReportError(f"{path}: the PDF is encrypted with a password; import an unprotected copy")
-        return [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
-        raise ReportError(f"{path}: the PDF is damaged and cannot be opened") from None

@@ -21,8 +21,5 @@ class ImportedReport:
     guessed: set[str] = field(default_factory=set)  # fields read from circumstance, not printed (kind)
 
 
-LIBRARIES = ("pypdfium2", "pypdf")
-LIBRARY = "pypdfium2"
-
 PUBLISHER = "Ofsted"
 SOURCE_ID = "report"
