@@ -651,3 +651,16 @@ def test_the_last_recommendation_stops_at_the_next_judgement_heading():
         "The quality of pathway plans for care leavers. (Outcome 4, national framework)",
         "The quality of health history information provided to care leavers. (Outcome 4, national framework)",
     ]
+
+
+def test_a_report_without_its_judgement_table_says_so_once():
+    """One cause, one line: no table means no framework, no kind and no judgements, said together; the
+    fields read from elsewhere in the report are still read."""
+    front = ILACS_2026_FRONT.split("Judgement Grade")[0] + "Children in Rutland receive good help.\n"
+    got = read_report([front, ILACS_2026_SECOND], "x.pdf")
+    assert [m for m in got.missing if "table" in m or m.startswith(("kind", "judgement", "framework"))] == [
+        "framework, kind and judgements: no judgement table found on the first page"
+    ]
+    assert {"kind", "framework", "judgements"}.isdisjoint(got.data)
+    assert (got.data["start"], got.data["inspectors"][0]["name"]) == ("2026-09-28", "Ann Example")
+    assert got.data["recommendations"][0] == "The timeliness of initial child protection conferences."

@@ -36,7 +36,7 @@ from typing import Any
 from .extract import MAX_PAGES, MAX_SECONDS, _check_pdf_file, _pages_pypdfium2
 from .model import ImportedReport, ReportError
 from .patterns import _GENERIC_TITLE_RE, _LSCB_ONLY_RE, _looks_like_report
-from .reader import _Reader
+from .reader import read_draft
 from .text import _Document
 
 __all__ = [
@@ -129,4 +129,4 @@ def read_report(pages: list[str], file_name: str, where: str | None = None) -> I
             f"{where or file_name}: not an Ofsted inspection report of local authority children's "
             "services (no inspection title or 'Inspection dates' line on its first page)"
         )
-    return _Reader(doc, file_name).read()
+    return read_draft(doc, file_name)
