@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from conftest import OFFICIAL
 
 from rotherham_cli import official as o
 from rotherham_cli.errors import UnknownAuthority
@@ -22,7 +23,6 @@ from rotherham_cli.loader import load_records
 from rotherham_cli.models import Record
 from rotherham_cli.vocab import Area
 
-OFFICIAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "official"
 F2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 F2023 = OFFICIAL / "Childrens_social_care_in_England_2023_underlying_data.ods"
 

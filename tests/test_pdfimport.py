@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import REPORTS, ROOT, SHARED
 from pydantic import ValidationError
 
 from rotherham_cli import pdfimport, vocab
@@ -17,9 +18,6 @@ from rotherham_cli.errors import JudgementsError
 from rotherham_cli.models import Record, RuleViolations
 from rotherham_cli.pdfimport import ImportedReport, ReportError, import_report, read_report
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-REPORTS = SHARED / "data" / "reports"
 EXPECTED_JSON = REPORTS / "expected-judgements.json"
 
 PUBLISHED_NOT_PRINTED = "publication date: not printed in the report"
