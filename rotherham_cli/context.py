@@ -21,16 +21,7 @@ from datetime import date
 
 from .models import PartialDate, Record
 from .models import _a as a_kind
-from .vocab import SCALE, Area, Framework, Grade, parse_grade
-
-# The areas Ofsted's headline tables count, in their order.
-HEADLINE_AREAS: tuple[Area, ...] = (
-    Area.OVERALL_EFFECTIVENESS,
-    Area.LEADERSHIP,
-    Area.HELP_AND_PROTECTION,
-    Area.CHILDREN_IN_CARE,
-    Area.CARE_LEAVERS,
-)
+from .vocab import HEADLINE_AREAS, SCALE, Area, Framework, Grade, parse_grade
 
 
 def _day(d: PartialDate | None) -> date | None:

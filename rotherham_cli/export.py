@@ -13,7 +13,7 @@ from .listing import first_sentence  # noqa: F401 - the one home of the summary'
 from .listing import theme_label as _theme_label
 from .models import Record
 from .official import ILACS_HISTORY_COLUMNS
-from .vocab import AREA_ORDER, KINDS, Area, Framework, Kind
+from .vocab import AREA_ORDER, HEADLINE_AREAS, KINDS, Framework, Kind
 
 LAYOUTS = tuple(layout.value for layout in Layout)
 
@@ -74,8 +74,6 @@ def wide_rows(records: Sequence[Record]) -> Rows:
 # Ofsted's own layout: the ILACS_inspection_history table of "Local authority inspection outcomes as
 # at 31 March 2025", its headers exactly as published (their one home is the official-data reader).
 OFSTED_HISTORY_HEADER = list(ILACS_HISTORY_COLUMNS)
-_OFSTED_AREAS = (Area.OVERALL_EFFECTIVENESS, Area.LEADERSHIP, Area.HELP_AND_PROTECTION,
-                 Area.CHILDREN_IN_CARE, Area.CARE_LEAVERS)
 _ILACS_GRADED = (Kind.ILACS_STANDARD, Kind.ILACS_SHORT)
 _ILACS = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
 
@@ -90,7 +88,7 @@ def ofsted_rows(records: Sequence[Record]) -> Rows:
     for r in records:
         if r.kind not in _ILACS_GRADED or r.framework not in _ILACS:
             continue
-        grades = [r.judgements[a].label if a in r.judgements else "" for a in _OFSTED_AREAS]
+        grades = [r.judgements[a].label if a in r.judgements else "" for a in HEADLINE_AREAS]
         rows.append(
             ["", _d(r.authority.ons_code), r.authority.name, "", "", _d(r.start), _d(r.published),
              KINDS[r.kind].official_name, *grades]

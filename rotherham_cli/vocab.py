@@ -296,6 +296,10 @@ FRAMEWORKS: dict[Framework, FrameworkInfo] = {
     ),
 }
 
+# The areas Ofsted's headline tables count ("as at 31 March", the ILACS inspection history), in their
+# order: the ILACS areas since January 2023.
+HEADLINE_AREAS: tuple[Area, ...] = tuple(a for a in AREA_ORDER if a in FRAMEWORKS[Framework.ILACS_2023].areas)
+
 
 def framework_for(day: date) -> Framework:
     """The framework in force on a day (by inspection start)."""

@@ -123,7 +123,8 @@ def compare(
         return compare_renderable(view, screen_width())
 
     def rows():
-        from ..context import HEADLINE_AREAS, inspected_on
+        from ..context import inspected_on
+        from ..vocab import HEADLINE_AREAS
 
         header = ["authority", "self", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
         out = []

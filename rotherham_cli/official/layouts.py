@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..vocab import (
-    AREA_ORDER,
     FRAMEWORKS,
+    HEADLINE_AREAS,
     KINDS,
     Area,
     Framework,
@@ -147,7 +147,7 @@ _WIDE_GROUPS: dict[str, tuple[Kind | None, str]] = {
     "ilacs2": (None, "Second ILACS framework"),
 }
 
-_ILACS_AREAS = tuple(a for a in AREA_ORDER if a in _ILACS_2023_AREAS)
+_ILACS_AREAS = HEADLINE_AREAS  # the columns of each ILACS grade, in the published order
 
 
 def _fields(headers: dict[str, Column], group: str, extra: tuple = ()) -> frozenset[Column]:

@@ -13,7 +13,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..context import (
-    HEADLINE_AREAS,
     CompareView,
     EnglandView,
     JourneysView,
@@ -24,7 +23,7 @@ from ..context import (
     regions_sentence,
 )
 from ..models import Record
-from ..vocab import SCALE, Area
+from ..vocab import HEADLINE_AREAS, SCALE, Area
 from .tables import GRADE_STYLE, grade_text, plain
 
 MOVE_STYLE = {"improved": "green", "declined": "red", "unchanged": "", "newly judged": "cyan", "not judged": "dim"}
