@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 
 from . import vocab
 from .errors import UsageError
@@ -11,8 +12,32 @@ from .models import Record
 from .query import between, slug_of
 from .vocab import AREA_ORDER, Area, FindingKind, Grade
 
-IMPROVED, DECLINED, UNCHANGED = "improved", "declined", "unchanged"
-NEWLY_JUDGED, NO_LONGER_JUDGED = "newly_judged", "no_longer_judged"
+
+class Change(str, Enum):
+    """How an area's grade moved from one visit to the next."""
+
+    IMPROVED = "improved"
+    DECLINED = "declined"
+    UNCHANGED = "unchanged"
+    NEWLY_JUDGED = "newly_judged"
+    NO_LONGER_JUDGED = "no_longer_judged"
+
+    @property
+    def words(self) -> str:
+        return self.value.replace("_", " ")
+
+    @property
+    def arrow(self) -> str:
+        return {"improved": "↑", "declined": "↓"}.get(self.value, "")
+
+    def described(self, steps: int) -> str:
+        """'improved by 2 steps', 'unchanged', 'newly judged'."""
+        from .words import count
+
+        return f"{self.words} by {count(steps, 'step')}" if steps else self.words
+
+
+IMPROVED, DECLINED, UNCHANGED, NEWLY_JUDGED, NO_LONGER_JUDGED = Change
 
 
 @dataclass(frozen=True)
@@ -20,7 +45,7 @@ class AreaChange:
     area: Area
     before: Grade | None
     after: Grade | None
-    change: str
+    change: Change
     steps: int
     note: str | None = None
 
@@ -29,7 +54,7 @@ class AreaChange:
             "area": self.area.value,
             "from": self.before.value if self.before else None,
             "to": self.after.value if self.after else None,
-            "change": self.change,
+            "change": self.change.value,
             "steps": self.steps,
             "note": self.note,
         }
@@ -48,12 +73,12 @@ class Diff:
         header = ["Area", self.before.id, self.after.id, "Change", "Steps", "Note"]
         rows = [
             [r.area.short, r.before.label if r.before else "not judged", r.after.label if r.after else "not judged",
-             r.change.replace("_", " "), r.steps, r.note or ""]
+             r.change.words, r.steps, r.note or ""]
             for r in self.areas
         ]
         return header, rows
 
-    def count(self, change: str) -> int:
+    def count(self, change: Change) -> int:
         return sum(1 for a in self.areas if a.change == change)
 
     def to_dict(self) -> dict:
@@ -61,7 +86,7 @@ class Diff:
             "from": self.before.id,
             "to": self.after.id,
             "areas": [a.to_dict() for a in self.areas],
-            "summary": {c: self.count(c) for c in (IMPROVED, DECLINED, UNCHANGED, NEWLY_JUDGED, NO_LONGER_JUDGED)},
+            "summary": {c.value: self.count(c) for c in Change},
             "themes": self.themes,
             "between": [
                 {
@@ -86,7 +111,7 @@ def concern_themes(record: Record) -> list[str]:
     return list(seen)
 
 
-def compare_grades(before: Grade | None, after: Grade | None) -> tuple[str, int]:
+def compare_grades(before: Grade | None, after: Grade | None) -> tuple[Change, int]:
     """The change from one grade to another, and by how many steps of the scale."""
     if before is None and after is None:  # pragma: no cover - such rows are never built
         return UNCHANGED, 0

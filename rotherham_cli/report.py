@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .context import Peer, latest_by_authority, tally
-from .diff import Diff, concern_themes, diff
+from .diff import Change, Diff, concern_themes, diff
 from .models import PartialDate, Record
 from .models import _a as a_kind
 from .timeline import Timeline, build_timeline
@@ -240,8 +240,8 @@ def _direction(latest: Record, previous: Record | None, change: Diff | None) -> 
     prev = f"the previous inspection in {month_words(previous.when)}"
     a, b = previous.overall, latest.overall
     counts = []
-    for what, n in (("improved", change.count("improved")), ("declined", change.count("declined")),
-                    ("stayed the same", change.count("unchanged"))):
+    for what, n in (("improved", change.count(Change.IMPROVED)), ("declined", change.count(Change.DECLINED)),
+                    ("stayed the same", change.count(Change.UNCHANGED))):
         if n:
             counts.append(f"{_count(n, 'area')} {what}")
     tail = f" ({_and(counts)})" if counts else ""
@@ -430,10 +430,6 @@ def visits_table(report: Report) -> Table:
                  "Focused and monitoring visits: Ofsted gives no grades at these.")
 
 
-_CHANGE = {"improved": "improved", "declined": "declined", "unchanged": "unchanged",
-           "newly_judged": "newly judged", "no_longer_judged": "no longer judged"}
-
-
 def change_table(report: Report) -> Table | None:
     d = report.change
     if d is None:
@@ -441,16 +437,14 @@ def change_table(report: Report) -> Table | None:
     rows = []
     notes: list[str] = []
     for a in d.areas:
-        words = _CHANGE[a.change]
-        if a.steps:
-            words = f"{'↑' if a.change == 'improved' else '↓'} {words} by {_count(a.steps, 'step')}"
+        words = f"{a.change.arrow} {a.change.described(a.steps)}".strip()
         if a.note:
             if a.note not in notes:
                 notes.append(a.note)
             words += f" (note {notes.index(a.note) + 1})"
         rows.append([a.area.short, a.before, a.after, words])
     header = ["Area", _visit_head(d.before), _visit_head(d.after), "Change"]
-    counts = [f"{_count(d.count(c), 'area')} {_CHANGE[c]}" for c in _CHANGE if d.count(c)]
+    counts = [f"{_count(d.count(c), 'area')} {c.words}" for c in Change if d.count(c)]
     return Table(header, rows, _and(counts) + ".", [f"Note {i + 1}: {n}." for i, n in enumerate(notes)])
 
 

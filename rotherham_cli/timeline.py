@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .diff import compare_grades
+from .diff import Change, compare_grades
 from .errors import UsageError
 from .models import Record
 from .vocab import AREA_ORDER, Area, Grade
@@ -14,7 +14,7 @@ from .vocab import AREA_ORDER, Area, Grade
 @dataclass(frozen=True)
 class Cell:
     grade: Grade
-    change: str | None  # against the area's previous grade; None where it had none
+    change: Change | None  # against the area's previous grade; None where it had none
     steps: int = 0
 
 
@@ -38,7 +38,8 @@ class Timeline:
             row: list[object] = [area.value]
             for i in range(len(self.columns)):
                 c = self.cell(area, i)
-                row.append("" if c is None else c.grade.label + (f" ({c.change} {c.steps})" if c.steps else ""))
+                moved = f" ({c.change.value} {c.steps})" if c is not None and c.change and c.steps else ""
+                row.append("" if c is None else c.grade.label + moved)
             rows.append(row)
         rows.append(["visits_before", *("; ".join(v.id for v in vs) for vs in self.visits_before)])
         return header, rows
@@ -61,7 +62,7 @@ class Timeline:
                     "area": area.value,
                     "grades": [
                         (
-                            {"grade": c.grade.value, "change": c.change, "steps": c.steps}
+                            {"grade": c.grade.value, "change": c.change.value if c.change else None, "steps": c.steps}
                             if (c := self.cell(area, i))
                             else None
                         )

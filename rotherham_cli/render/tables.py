@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..diff import DECLINED, IMPROVED, NEWLY_JUDGED, NO_LONGER_JUDGED, UNCHANGED, Diff
+from ..diff import DECLINED, IMPROVED, NEWLY_JUDGED, NO_LONGER_JUDGED, UNCHANGED, Change, Diff
 from ..export import theme_label
 from ..listing import GRADE_STYLE, Visit, list_layout
 from ..models import Record
@@ -19,7 +19,6 @@ from ..vocab import FINDING_THEMES, FindingKind, Grade
 from .machine import printable
 
 CHANGE_STYLE = {IMPROVED: "green", DECLINED: "red", UNCHANGED: "", NEWLY_JUDGED: "cyan", NO_LONGER_JUDGED: "dim"}
-ARROW = {IMPROVED: "↑", DECLINED: "↓"}
 
 
 def plain(text: object) -> Text:
@@ -166,15 +165,8 @@ def visit_detail(r: Record) -> Group:
     return Group(*parts)
 
 
-def _change_text(change: str, steps: int) -> Text:
-    words = {
-        IMPROVED: f"improved by {steps} step{'s' if steps != 1 else ''}",
-        DECLINED: f"declined by {steps} step{'s' if steps != 1 else ''}",
-        UNCHANGED: "unchanged",
-        NEWLY_JUDGED: "newly judged",
-        NO_LONGER_JUDGED: "no longer judged",
-    }[change]
-    return Text(f"{ARROW.get(change, '')} {words}".strip(), style=CHANGE_STYLE[change])
+def _change_text(change: Change, steps: int) -> Text:
+    return Text(f"{change.arrow} {change.described(steps)}".strip(), style=CHANGE_STYLE[change])
 
 
 def _side_label(r: Record) -> str:
@@ -237,8 +229,8 @@ def timeline_table(t: Timeline) -> Table:
                 cells.append(Text("·", style="dim"))
                 continue
             text = grade_text(c.grade, compact=True)
-            if c.change in ARROW:
-                text = Text(ARROW[c.change] + " ", style=CHANGE_STYLE[c.change]) + text
+            if c.change is not None and c.change.arrow:
+                text = Text(c.change.arrow + " ", style=CHANGE_STYLE[c.change]) + text
             cells.append(text)
         table.add_row(*cells)
     visits_row: list[RenderableType] = [Text("Visits before", style="italic")]
