@@ -273,14 +273,28 @@ def filtered(records, authority, kind=None, since=None, until=None, home=True, w
     return loaded, filter_records(loaded, slugs, kind, since, until)
 
 
-def print_rows(fmt: Format, header, rows) -> None:
+def emit(fmt, *, table=None, data=None, rows=None) -> None:
+    """Write a command's result in the format asked for; the one place formats are told apart.
+
+    Each argument is a function, called only for its format: ``table`` gives a Rich renderable (or
+    None when it wrote its own output), ``data`` the JSON value, ``rows`` (header, rows) for CSV and
+    Markdown. ``fmt`` is any of the format enums (their values are the format names); a command's enum
+    lists only the formats it gives, so --help offers only what works.
+    """
     from ..render import machine
 
-    if fmt is Format.csv:
-        out_text(machine.csv_text(header, rows))
-    elif fmt is Format.markdown:
-        out_text(machine.markdown_text(header, rows))
-    else:  # pragma: no cover - callers handle table and json
+    kind = fmt.value
+    if kind == "table":
+        shown = table()
+        if shown is not None:
+            show_rich(*shown) if isinstance(shown, tuple) else show_rich(shown)
+    elif kind == "json":
+        out_text(machine.json_text(data()))
+    elif kind == "csv":
+        out_text(machine.csv_text(*rows()))
+    elif kind == "markdown":
+        out_text(machine.markdown_text(*rows()))
+    else:  # pragma: no cover - every format enum's values are among these
         raise AssertionError(fmt)
 
 

@@ -15,13 +15,11 @@ from .app import (
     SinceOpt,
     UntilOpt,
     app,
+    emit,
     err,
     filtered,
     handle_errors,
     load_scoped,
-    out_text,
-    print_rows,
-    show_rich,
 )
 
 
@@ -51,19 +49,13 @@ def diff(
     b = resolve_visit(loaded, visit_b or "latest", slugs)
     check_pair(a, b)
     d = make_diff(a, b, loaded)
-    if fmt is DiffFormat.table:
+
+    def table():
         from ..render.tables import diff_renderable
 
-        show_rich(diff_renderable(d))
-    elif fmt is DiffFormat.json:
-        from ..render.machine import json_text
+        return diff_renderable(d)
 
-        out_text(json_text(d.to_dict()))
-    else:
-        from ..render.machine import markdown_text
-
-        header, rows = d.rows()
-        out_text(markdown_text(header, rows))
+    emit(fmt, table=table, data=d.to_dict, rows=d.rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements timeline\n  judgements timeline --since 2014\n"
@@ -82,18 +74,14 @@ def timeline(
 
     _, chosen = filtered(records, authority, None, since, until, with_england=with_england)
     t = build_timeline(chosen)
-    if fmt is Format.table:
+
+    def table():
         from ..render.tables import timeline_footer, timeline_table
 
         if not t.columns:
             err("No graded inspections match.")
-            return
+            return None
         footer = timeline_footer(t)
-        show_rich(timeline_table(t), *([footer] if footer is not None else []))
-    elif fmt is Format.json:
-        from ..render.machine import json_text
+        return (timeline_table(t), *([footer] if footer is not None else []))
 
-        out_text(json_text(t.to_dict()))
-    else:
-        header, rows = t.rows()
-        print_rows(fmt, header, rows)
+    emit(fmt, table=table, data=t.to_dict, rows=t.rows)

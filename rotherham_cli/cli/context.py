@@ -12,13 +12,11 @@ from .app import (
     FormatOpt,
     RecordsOpt,
     app,
+    emit,
     handle_errors,
     load,
     load_scoped,
-    out_text,
-    print_rows,
     screen_width,
-    show_rich,
 )
 
 AsAtOpt = Annotated[Optional[str], typer.Option(
@@ -48,18 +46,6 @@ def _today():
     from datetime import date
 
     return date.today()
-
-
-def _emit(fmt: Format, table, data, rows) -> None:
-    """Table for people; JSON, CSV or Markdown for machines."""
-    if fmt is Format.table:
-        show_rich(table())
-    elif fmt is Format.json:
-        from ..render.machine import json_text
-
-        out_text(json_text(data()))
-    else:
-        print_rows(fmt, *rows())
 
 
 def _authority(records, text):
@@ -98,7 +84,7 @@ def england(
 
         return england_renderable(view, chosen, screen_width())
 
-    _emit(fmt, table, view.to_dict, view.rows)
+    emit(fmt, table=table, data=view.to_dict, rows=view.rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements compare\n  judgements compare Barnsley\n"
@@ -135,7 +121,7 @@ def compare(
                         *((g.value if r and (g := r.judgements.get(a)) else "") for a in HEADLINE_AREAS)])
         return header, out
 
-    _emit(fmt, table, view.to_dict, rows)
+    emit(fmt, table=table, data=view.to_dict, rows=rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements journeys\n  judgements journeys --from requires-improvement "
@@ -179,7 +165,7 @@ def journeys(
 
         return journeys_renderable(view, journeys_sentences(view))
 
-    _emit(fmt, table, view.to_dict, view.rows)
+    emit(fmt, table=table, data=view.to_dict, rows=view.rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements concerns\n  judgements concerns --format csv > concerns.csv")
@@ -206,4 +192,4 @@ def concerns(
 
         return concerns_renderable(name, found, concerns_sentences(name, found))
 
-    _emit(fmt, table, lambda: concerns_dict(name, found), lambda: concerns_rows(found))
+    emit(fmt, table=table, data=lambda: concerns_dict(name, found), rows=lambda: concerns_rows(found))

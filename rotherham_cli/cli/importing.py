@@ -14,12 +14,11 @@ from .app import (
     EnglandOpt,
     RecordsOpt,
     app,
+    emit,
     err,
     handle_errors,
     load,
     out_text,
-    print_rows,
-    show_rich,
 )
 
 
@@ -202,21 +201,16 @@ def check(
         err(f"Noted in {d.record_id}: the sources disagree on {what}; the record holds "
             f"{d.record}, this release gives {d.official}")
     header, rows = CHECK_HEADER, check_rows(found)
-    if fmt is Format.json:
-        from ..render.machine import json_text
 
-        out_text(json_text([dict(zip(header, row, strict=True)) for row in rows]))
-    elif fmt is Format.table:
-        if found:
-            from rich.text import Text
+    def table():
+        if not found:
+            return None
+        from ..render.tables import check_renderables
 
-            from ..render.tables import rows_table
+        return check_renderables(found)
 
-            brief = [[row[0], row[3] or row[2], row[4] or "—", row[5] or "—", row[6] or "—"] for row in rows]
-            details = [Text(f"{row[3] or row[2]}: {row[7]}", style="dim") for row in rows if row[7]]
-            show_rich(rows_table(["disagreement", "visit", "area", "official", "record"], brief), *details)
-    else:
-        print_rows(fmt, header, rows)
+    emit(fmt, table=table, data=lambda: [dict(zip(header, row, strict=True)) for row in rows],
+         rows=lambda: (header, rows))
     checked = len(slugs) if slugs else len({r.authority.name for r in loaded})
     if found:
         err(f"{count(len(found), 'disagreement')} with '{rel.title}' ({rel.published})")

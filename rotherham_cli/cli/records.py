@@ -17,13 +17,12 @@ from .app import (
     SinceOpt,
     UntilOpt,
     app,
+    emit,
     err,
     filtered,
     handle_errors,
     load_scoped,
     out_text,
-    print_rows,
-    show_rich,
 )
 
 
@@ -55,22 +54,26 @@ def list_(
             out_text(json_text(record_data(loaded)))
             return
         chosen = [visit_of(r) for r in loaded]
-    if fmt is Format.table:
+
+    def table():
         if not chosen:
             err("No visits match.")
-            return
+            return None
         from ..listing import list_layout, plain_output, plain_table, screen_width
 
-        if plain_output():
+        if plain_output():  # a pipe or a file: the same table in plain text, without Rich
             out_text(plain_table(list_layout(chosen, screen_width())))
-        else:
-            from ..render.tables import list_table
+            return None
+        from ..render.tables import list_table
 
-            show_rich(list_table(chosen, screen_width()))
-    else:
+        return list_table(chosen, screen_width())
+
+    def rows():
         from ..listing import list_rows
 
-        print_rows(fmt, *list_rows(chosen))
+        return list_rows(chosen)
+
+    emit(fmt, table=table, rows=rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements show rotherham-2017-sif-reinspection\n"
@@ -88,15 +91,18 @@ def show(
 
     loaded, slugs = load_scoped(records, authority, with_england=with_england)
     record = resolve_visit(loaded, visit, slugs)
-    if fmt is ShowFormat.table:
+
+    def table():
         from ..render.tables import visit_detail
 
-        show_rich(visit_detail(record))
-    else:
-        from ..export import record_data
-        from ..render.machine import json_text
+        return visit_detail(record)
 
-        out_text(json_text(record_data([record])[0]))
+    def data():
+        from ..export import record_data
+
+        return record_data([record])[0]
+
+    emit(fmt, table=table, data=data)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements validate\n  judgements validate --records my-records/")

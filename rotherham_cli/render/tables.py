@@ -257,3 +257,13 @@ def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Text:
     cells = [[plain(c) for c in row] for row in rows]
     widths = [max([len(h)] + [row[i].cell_len for row in cells]) for i, h in enumerate(header)]
     return line_table(list(header), cells, widths, ["left"] * len(header))
+
+
+def check_renderables(found) -> tuple[RenderableType, ...]:
+    """`check`'s disagreements: one line each (what, the visit, the area, the two values), then each
+    one's detail, dimmed."""
+    visit = [d.record_id or d.official_id or "" for d in found]
+    brief = [[d.kind.value, v, d.area.value if d.area else "—", d.official or "—", d.record or "—"]
+             for d, v in zip(found, visit, strict=True)]
+    details = [Text(f"{v}: {d.detail}", style="dim") for d, v in zip(found, visit, strict=True) if d.detail]
+    return (rows_table(["disagreement", "visit", "area", "official", "record"], brief), *details)
