@@ -41,3 +41,12 @@ class DiffFormat(str, enum.Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+
+
+class SchemaOf(str, enum.Enum):
+    """What `schema` describes: a record (the YAML files), or the JSON a command writes."""
+
+    record = "record"
+    diff = "diff"
+    timeline = "timeline"
+    check = "check"

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from . import vocab
 from .errors import UsageError
 from .models import Record
 from .query import between, slug_of
-from .vocab import AREA_ORDER, Area, FindingKind, Grade
+from .vocab import AREA_ORDER, Area, FindingKind, Grade, Kind
 
 
 class Change(str, Enum):
@@ -49,15 +51,6 @@ class AreaChange:
     steps: int
     note: str | None = None
 
-    def to_dict(self) -> dict:
-        return {
-            "area": self.area.value,
-            "from": self.before.value if self.before else None,
-            "to": self.after.value if self.after else None,
-            "change": self.change.value,
-            "steps": self.steps,
-            "note": self.note,
-        }
 
 
 @dataclass(frozen=True)
@@ -82,23 +75,52 @@ class Diff:
         return sum(1 for a in self.areas if a.change == change)
 
     def to_dict(self) -> dict:
-        return {
-            "from": self.before.id,
-            "to": self.after.id,
-            "areas": [a.to_dict() for a in self.areas],
-            "summary": {c.value: self.count(c) for c in Change},
-            "themes": self.themes,
-            "between": [
-                {
-                    "id": r.id,
-                    "kind": r.kind.value,
-                    "when": str(r.when) if r.when else None,
-                    "theme": r.theme,
-                    "concerns": concern_themes(r),
-                }
-                for r in self.between
-            ],
-        }
+        """The JSON form (`diff --format json`), as :class:`DiffJSON` declares it."""
+        return DiffJSON(
+            from_=self.before.id,
+            to=self.after.id,
+            areas=[AreaChangeJSON(area=a.area, from_=a.before, to=a.after, change=a.change, steps=a.steps,
+                                  note=a.note) for a in self.areas],
+            summary={c: self.count(c) for c in Change},
+            themes=self.themes,
+            between=[VisitJSON(id=r.id, kind=r.kind, when=str(r.when) if r.when else None, theme=r.theme,
+                               concerns=concern_themes(r)) for r in self.between],
+        ).model_dump(mode="json", by_alias=True)
+
+
+# The JSON form of a diff, a stable interface: its fields in the order they are written.
+_JSON = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)
+
+
+class AreaChangeJSON(BaseModel):
+    model_config = _JSON
+    area: Area
+    from_: Grade | None = Field(alias="from")
+    to: Grade | None
+    change: Change
+    steps: int = Field(ge=0, description="steps of the four-step scale moved; 0 unless improved or declined")
+    note: str | None = Field(description="where the area's scope differs between the two frameworks")
+
+
+class VisitJSON(BaseModel):
+    """An ungraded visit between the two."""
+
+    model_config = _JSON
+    id: str
+    kind: Kind
+    when: str | None
+    theme: str | None
+    concerns: list[str] = Field(description="finding themes it raised as areas for improvement")
+
+
+class DiffJSON(BaseModel):
+    model_config = _JSON
+    from_: str = Field(alias="from", description="the id of the earlier visit")
+    to: str = Field(description="the id of the later visit")
+    areas: list[AreaChangeJSON]
+    summary: dict[Change, int] = Field(description="how many areas changed each way")
+    themes: dict[str, list[str]] = Field(description="no_longer_raised, still_raised, newly_raised")
+    between: list[VisitJSON]
 
 
 def concern_themes(record: Record) -> list[str]:

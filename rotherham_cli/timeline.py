@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from .diff import Change, compare_grades
 from .errors import UsageError
 from .models import Record
-from .vocab import AREA_ORDER, Area, Grade
+from .vocab import AREA_ORDER, Area, Framework, Grade, Kind
 
 
 @dataclass(frozen=True)
@@ -45,33 +47,53 @@ class Timeline:
         return header, rows
 
     def to_dict(self) -> dict:
-        return {
-            "inspections": [
-                {
-                    "id": r.id,
-                    "kind": r.kind.value,
-                    "framework": r.framework.value,
-                    "when": str(r.when) if r.when else None,
-                    "visits_before": [v.id for v in self.visits_before[i]],
-                }
-                for i, r in enumerate(self.columns)
-            ],
-            "visits_after": [v.id for v in self.visits_after],
-            "areas": [
-                {
-                    "area": area.value,
-                    "grades": [
-                        (
-                            {"grade": c.grade.value, "change": c.change.value if c.change else None, "steps": c.steps}
-                            if (c := self.cell(area, i))
-                            else None
-                        )
-                        for i in range(len(self.columns))
-                    ],
-                }
-                for area in self.areas
-            ],
-        }
+        """The JSON form (`timeline --format json`), as :class:`TimelineJSON` declares it."""
+        return TimelineJSON(
+            inspections=[InspectionJSON(id=r.id, kind=r.kind, framework=r.framework,
+                                        when=str(r.when) if r.when else None,
+                                        visits_before=[v.id for v in self.visits_before[i]])
+                         for i, r in enumerate(self.columns)],
+            visits_after=[v.id for v in self.visits_after],
+            areas=[AreaRowJSON(area=area, grades=[
+                CellJSON(grade=c.grade, change=c.change, steps=c.steps) if (c := self.cell(area, i)) else None
+                for i in range(len(self.columns))
+            ]) for area in self.areas],
+        ).model_dump(mode="json")
+
+
+# The JSON form of a timeline, a stable interface: its fields in the order they are written.
+_JSON = ConfigDict(frozen=True, defer_build=True)
+
+
+class InspectionJSON(BaseModel):
+    """One graded inspection, a column of the timeline."""
+
+    model_config = _JSON
+    id: str
+    kind: Kind
+    framework: Framework
+    when: str | None
+    visits_before: list[str] = Field(description="ungraded visits since the previous column")
+
+
+class CellJSON(BaseModel):
+    model_config = _JSON
+    grade: Grade
+    change: Change | None = Field(description="against the area's previous grade; null where it had none")
+    steps: int = Field(ge=0)
+
+
+class AreaRowJSON(BaseModel):
+    model_config = _JSON
+    area: Area
+    grades: list[CellJSON | None] = Field(description="one per inspection; null where it gives no grade here")
+
+
+class TimelineJSON(BaseModel):
+    model_config = _JSON
+    inspections: list[InspectionJSON]
+    visits_after: list[str]
+    areas: list[AreaRowJSON]
 
 
 def build_timeline(records: Sequence[Record]) -> Timeline:

@@ -97,3 +97,25 @@ def sheet_day(cell):
         return date.fromisoformat(str(cell).strip()[:10])
     except ValueError:
         return None
+
+
+def conforms(value, schema, defs):
+    """Whether a JSON value has exactly the shape a JSON Schema (as pydantic writes one) declares:
+    every object's keys in the declared order, each required key present, enums respected."""
+    if "$ref" in schema:
+        return conforms(value, defs[schema["$ref"].rsplit("/", 1)[1]], defs)
+    if "anyOf" in schema:
+        return any(conforms(value, s, defs) for s in schema["anyOf"])
+    kind = schema.get("type")
+    if "enum" in schema:
+        return value in schema["enum"]
+    if kind == "object" and "properties" in schema:
+        return (isinstance(value, dict) and list(value) == list(schema["properties"])
+                and all(conforms(value[k], s, defs) for k, s in schema["properties"].items()))
+    if kind == "object":
+        extra = schema.get("additionalProperties", {})
+        return isinstance(value, dict) and all(conforms(v, extra, defs) for v in value.values())
+    if kind == "array":
+        return isinstance(value, list) and all(conforms(v, schema.get("items", {}), defs) for v in value)
+    types = {"string": str, "integer": int, "null": type(None), "boolean": bool}
+    return kind is None or isinstance(value, types[kind])

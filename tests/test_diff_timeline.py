@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from conftest import GOOD
+from conftest import GOOD, conforms
 
 from rotherham_cli.diff import compare_grades
 from rotherham_cli.vocab import Grade
@@ -167,3 +167,25 @@ def test_timeline_needs_one_authority(run):
     res = run("timeline", *R)
     assert (res.exit_code, res.stderr) == (
         2, "Error: the records hold 2 authorities; choose one with --authority NAME\n")
+
+
+def test_the_json_of_diff_timeline_and_check_is_what_schema_declares(run, tmp_path):
+    """`judgements schema diff|timeline|check` describes exactly what --format json writes."""
+    outputs = {
+        "diff": [run("diff", "-f", "json"), run("diff", "2014", "2017", "-f", "json"),
+                 run("diff", "rotherham-2019-03-focused-visit", "latest", "-f", "json")],
+        "timeline": [run("timeline", "-f", "json"), run("timeline", "-a", "Cumbria", "-f", "json")],
+    }
+    for what, results in outputs.items():
+        schema = json.loads(run("schema", what).stdout)
+        assert schema["title"] == f"judgements {what} --format json"
+        for res in results:
+            data = json.loads(res.stdout)
+            assert conforms(data, schema, schema.get("$defs", {})), (what, res.stdout[:300])
+    # A wrong shape does not conform: the check can fail.
+    schema = json.loads(run("schema", "diff").stdout)
+    data = json.loads(run("diff", "-f", "json").stdout)
+    data["areas"][0]["change"] = "sideways"
+    assert not conforms(data, schema, schema["$defs"])
+    del data["themes"]
+    assert not conforms(data, schema, schema["$defs"])

@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from conftest import OFFICIAL, RECORDS, needs_shared
+from conftest import OFFICIAL, RECORDS, conforms, needs_shared
 
 R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 R2023 = OFFICIAL / "Childrens_social_care_in_England_2023_underlying_data.ods"
@@ -94,6 +94,8 @@ def test_check_finds_an_altered_grade(run, tmp_path):
     assert found[0]["disagreement"] == "grade differs"
     assert (found[0]["record"], found[0]["area"]) == ("rotherham-2017-sif-reinspection", "care_leavers")
     assert (found[0]["official value"], found[0]["record value"]) == ("outstanding", "good")
+    schema = json.loads(run("schema", "check").stdout)  # what `schema check` declares
+    assert conforms(found, schema, schema.get("$defs", {}))
     assert res.stderr.startswith("1 disagreement with 'Children's social care data in England 2023'")
     table = run("check", "--against", R2023, "--records", folder)
     assert table.exit_code == 1 and "grade differs" in table.stdout and "care_leavers" in table.stdout

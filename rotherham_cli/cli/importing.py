@@ -183,7 +183,7 @@ def check(
 ) -> None:
     """Cross-check the records' graded inspections against Ofsted's official statistics (exit 1 on any disagreement)."""
     from ..authorities import get
-    from ..official import CHECK_HEADER, check_rows, noted, read_release
+    from ..official import CHECK_HEADER, check_json, check_rows, noted, read_release
     from ..official import check as compare
     from ..query import authority_matches, authority_slugs
 
@@ -200,8 +200,6 @@ def check(
         what = d.detail or (d.area.value if d.area else "kind")
         err(f"Noted in {d.record_id}: the sources disagree on {what}; the record holds "
             f"{d.record}, this release gives {d.official}")
-    header, rows = CHECK_HEADER, check_rows(found)
-
     def table():
         if not found:
             return None
@@ -209,8 +207,7 @@ def check(
 
         return check_renderables(found)
 
-    emit(fmt, table=table, data=lambda: [dict(zip(header, row, strict=True)) for row in rows],
-         rows=lambda: (header, rows))
+    emit(fmt, table=table, data=lambda: check_json(found), rows=lambda: (CHECK_HEADER, check_rows(found)))
     checked = len(slugs) if slugs else len({r.authority.name for r in loaded})
     if found:
         err(f"{count(len(found), 'disagreement')} with '{rel.title}' ({rel.published})")

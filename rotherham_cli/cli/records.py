@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..choices import Format, ShowFormat
+from ..choices import Format, SchemaOf, ShowFormat
 from ..words import count
 from .app import (
     AuthorityOpt,
@@ -121,14 +121,35 @@ def validate(records: RecordsOpt = None) -> None:
 
 
 
-@app.command(epilog="\b\nExamples:\n  judgements schema > record.schema.json")
+@app.command(epilog="\b\nExamples:\n  judgements schema > record.schema.json\n"
+             "  judgements schema diff > diff.schema.json")
 @handle_errors
-def schema() -> None:
-    """Print the JSON Schema of a record (for editors' YAML support)."""
-    from ..models import Record
+def schema(
+    what: Annotated[SchemaOf, typer.Argument(help="record (the default), or the JSON of diff, timeline or check.",
+                                             show_default=False)] = SchemaOf.record,
+) -> None:
+    """Print a JSON Schema: of a record (for editors' YAML support), or of the JSON `diff`, `timeline` or
+    `check` writes with --format json (their stable interfaces)."""
     from ..render.machine import json_text
 
-    data = Record.model_json_schema()
+    if what is SchemaOf.record:
+        from ..models import Record
+
+        data = Record.model_json_schema()
+    elif what is SchemaOf.diff:
+        from ..diff import DiffJSON
+
+        data = DiffJSON.model_json_schema(by_alias=True)
+    elif what is SchemaOf.timeline:
+        from ..timeline import TimelineJSON
+
+        data = TimelineJSON.model_json_schema(by_alias=True)
+    else:  # a list of disagreements
+        from pydantic import TypeAdapter
+
+        from ..official import DisagreementRow
+
+        data = TypeAdapter(list[DisagreementRow]).json_schema(by_alias=True)
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "judgements visit record"
+    data["title"] = "judgements visit record" if what is SchemaOf.record else f"judgements {what.value} --format json"
     out_text(json_text(data))

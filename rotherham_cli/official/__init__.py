@@ -28,7 +28,7 @@ is imported only when a file is read. Its modules, in the order a release flows 
 - ``check``: records against a release.
 """
 
-from .check import CHECK_HEADER, Disagreement, DisagreementKind, check, check_rows, noted
+from .check import CHECK_HEADER, Disagreement, DisagreementKind, DisagreementRow, check, check_json, check_rows, noted
 from .layouts import ILACS_HISTORY_COLUMNS, LAYOUTS, Edition, Layout
 from .model import OfficialDataError, OfficialInspection, OfficialWriteError, Release
 from .readers import read_release, record_id
@@ -40,6 +40,7 @@ __all__ = [
     "LAYOUTS",
     "Disagreement",
     "DisagreementKind",
+    "DisagreementRow",
     "Edition",
     "Layout",
     "OfficialDataError",
@@ -48,6 +49,7 @@ __all__ = [
     "Release",
     "ReleaseRecords",
     "check",
+    "check_json",
     "check_rows",
     "noted",
     "read_release",

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from enum import Enum
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from ..models import Record
 from ..vocab import (
     AREA_ORDER,
@@ -59,14 +61,38 @@ def noted(d: Disagreement, record: Record | None, release: Release) -> bool:
     )
 
 
-CHECK_HEADER = ["disagreement", "authority", "official", "record", "area", "official value", "record value",
-                "detail"]
+class DisagreementRow(BaseModel):
+    """One disagreement as `check` writes it (a JSON object, a CSV row): a stable interface, its fields in
+    the order they are written."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)
+    disagreement: DisagreementKind
+    authority: str
+    official: str = Field(description="the id of the release's inspection ('' when the release has none)")
+    record: str = Field(description="the id of the record ('' when the records have none)")
+    area: str = Field(description="the judgement area of a grade that differs")
+    official_value: str = Field(alias="official value")
+    record_value: str = Field(alias="record value")
+    detail: str
+
+    @classmethod
+    def of(cls, d: Disagreement) -> DisagreementRow:
+        return cls(disagreement=d.kind, authority=d.authority, official=d.official_id or "",
+                   record=d.record_id or "", area=d.area.value if d.area else "", official_value=d.official or "",
+                   record_value=d.record or "", detail=d.detail)
+
+
+CHECK_HEADER = [f.alias or name for name, f in DisagreementRow.model_fields.items()]
+
+
+def check_json(found: list[Disagreement]) -> list[dict[str, str]]:
+    """Disagreements as JSON objects keyed by :data:`CHECK_HEADER`."""
+    return [DisagreementRow.of(d).model_dump(mode="json", by_alias=True) for d in found]
 
 
 def check_rows(found: list[Disagreement]) -> list[list[str]]:
     """Disagreements as rows of plain text under :data:`CHECK_HEADER`."""
-    return [[d.kind.value, d.authority, d.official_id or "", d.record_id or "", d.area.value if d.area else "",
-             d.official or "", d.record or "", d.detail] for d in found]
+    return [list(row.values()) for row in check_json(found)]
 
 
 def _pd(value) -> str | None:
