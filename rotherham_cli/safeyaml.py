@@ -196,6 +196,11 @@ def parse(text: str) -> Document:
         if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "\\t" in what:
             what = f"{what} (indent with spaces, not tabs)"
         raise YamlProblem(f"is not valid YAML: {what}", line, col) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (U+FFFE, say): found by its offset
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise YamlProblem(f"is not valid YAML: the character U+{exc.character:04X} is not allowed in YAML", line,
+                          col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"is not valid YAML: {exc}") from None
     except RecursionError:  # pragma: no cover - depth is bounded above
