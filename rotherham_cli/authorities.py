@@ -15,7 +15,6 @@ and the like; so do the slug, the DfE LA number, any GSS code the authority has 
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import UnknownAuthority
+from .vocab import did_you_mean, nearest
 
 
 @dataclass(frozen=True)
@@ -215,9 +215,8 @@ def _suggestion(text: str) -> str:
     near = [a.name for a in all_authorities()
             if all(any(w.startswith(x) for w in fold(a.name).split()) for x in words)]
     if not near:
-        near = [names[n] for n in difflib.get_close_matches(want, list(names), n=3, cutoff=0.6)]
-    near = list(dict.fromkeys(near))[:3]
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+        near = [names[n] for n in nearest(want, names)]
+    return did_you_mean(list(dict.fromkeys(near))[:3])
 
 
 def select(spec: str) -> tuple[LocalAuthority, ...]:

@@ -6,7 +6,6 @@ one), ``latest``, ``previous`` (the graded inspection before the latest) or ``fi
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import vocab
 from .errors import UnknownVisit, UsageError
-from .vocab import Kind
+from .vocab import Kind, did_you_mean, nearest
 
 if TYPE_CHECKING:
     from .models import Record
@@ -166,8 +165,9 @@ def resolve_visit(records: Sequence[Record], spec: str, authority: frozenset[str
         raise UnknownVisit(
             f"{year} has {len(candidates)} {what}: {', '.join(r.id for r in candidates)}; name one by id"
         )
-    near = difflib.get_close_matches(spec, list(by_id), n=3, cutoff=0.4)
-    hint = f"; did you mean {', '.join(near)}?" if near else "; run 'judgements list' to see the ids"
+    # Ids that begin with what was typed first ("rotherham-2014" -> its 2014 visits), then by spelling.
+    near = [i for i in sorted(by_id) if i.startswith(spec)] + nearest(spec, by_id)
+    hint = did_you_mean(list(dict.fromkeys(near))[:3]) or "; run 'judgements list' to see the ids"
     raise UnknownVisit(f"no visit '{spec}'{hint}")
 
 

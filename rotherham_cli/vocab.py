@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,10 +31,27 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("_", " ").replace("-", " ").lower().split())
 
 
-def suggest(word: str, choices: list[str]) -> str:
-    """' did you mean 'x'?' for the nearest choice, or '' when nothing is near."""
-    near = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{near[0]}'?" if near else ""
+# How near a misspelling must be to a known word, an authority's name or a visit's id to be suggested.
+NEAR_CUTOFF = 0.6
+
+
+def nearest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The choices nearest to ``word`` in spelling, nearest first (at most ``n``)."""
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=NEAR_CUTOFF)
+
+
+def did_you_mean(near: Sequence[str], quote: bool = False) -> str:
+    """'; did you mean A, B or C?' (each quoted where it is a word to type), or '' for none: the one
+    shape of every suggestion the tool makes."""
+    if not near:
+        return ""
+    items = [f"'{x}'" if quote else x for x in near]
+    return f"; did you mean {' or '.join(items) if len(items) < 3 else ', '.join(items[:-1]) + ' or ' + items[-1]}?"
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean 'x'?' for the nearest keyword, or '' when nothing is near."""
+    return did_you_mean(nearest(word, choices, n=1), quote=True)
 
 
 # --------------------------------------------------------------------------------------------
