@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import UnknownAuthority
-from .vocab import did_you_mean, nearest
+from .vocab import did_you_mean, folded, nearest
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,7 @@ _SAME = {"county durham": "durham", "london corporation": "city of london",
 def fold(text: str) -> str:
     """A name folded for comparison: case, '&'/'and', hyphens, apostrophes and punctuation do not count."""
     t = str(text).replace("’", "").replace("'", "").replace("&", " and ").replace("-", " ")
-    t = re.sub(r"[.,()]", " ", t).casefold().replace("saint ", "st ")
-    return " ".join(t.casefold().split())
+    return folded(re.sub(r"[.,()]", " ", t).casefold().replace("saint ", "st "))
 
 
 def key(text: str) -> str:

@@ -27,8 +27,15 @@ class VocabularyError(ValueError):
     """A word that is not in the vocabulary; the message names it and suggests the nearest."""
 
 
+def folded(text: object) -> str:
+    """Text for comparing: straight apostrophes, any run of white space one space, case folded. The one
+    base every matcher builds on (keywords here, authorities' names, release headers, report headings)."""
+    return " ".join(str(text).replace("’", "'").split()).casefold()
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.replace("_", " ").replace("-", " ").lower().split())
+    """A keyword as typed: 'Requires-improvement', 'requires_improvement' and 'requires improvement' alike."""
+    return folded(text.replace("_", " ").replace("-", " "))
 
 
 # How near a misspelling must be to a known word, an authority's name or a visit's id to be suggested.

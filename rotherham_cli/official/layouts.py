@@ -12,6 +12,7 @@ from ..vocab import (
     Area,
     Framework,
     Kind,
+    folded,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -216,8 +217,7 @@ LAYOUTS: dict[Edition, Layout] = {
 }
 
 
-def _norm_header(text: object) -> str:
-    return " ".join(str(text).replace("’", "'").split()).casefold()
+_norm_header = folded  # header wordings compare as any text does
 
 
 def _wording_of(headers: dict[str, Column], f: Column) -> str:

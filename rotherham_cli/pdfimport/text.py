@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..vocab import folded
+
 # --------------------------------------------------------------------------------------------
 # Text: lines, running headers, joining wrapped lines
 # --------------------------------------------------------------------------------------------
@@ -37,7 +39,7 @@ def _join(lines: Iterable[str]) -> str:
 
 def _plain(text: str) -> str:
     """Text for comparing headings: straight apostrophes, no footnote mark or page number at the end."""
-    return _PAGE_NUMBER_RE.sub("", text.replace("’", "'")).strip().lower()
+    return folded(_PAGE_NUMBER_RE.sub("", text))
 
 
 @dataclass
