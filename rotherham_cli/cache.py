@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = "judgements-record-cache-2"
+_MAGIC = "judgements-record-cache-3"
 _CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
 # The code and data that decide what a record file loads to: a change to any of them invalidates.
 _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
-           "context.py", "files.py", "data/authorities.json")
+           "context.py", "files.py", "dates.py", "data/authorities.json")
 
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, record or None, problems
 
@@ -73,7 +73,8 @@ class RecordCache:
     """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded.
 
     The file holds two pickles. The first is light (standard-library values only): each file's light
-    row for the listing (:class:`rotherham_cli.listing.Visit`) and the sets of files (path, size,
+    row for the listing (:class:`rotherham_cli.listing.Visit`), its facts for the counts of `england`
+    (:class:`rotherham_cli.listing.VisitFacts`) and the sets of files (path, size,
     time) whose last full load found no problem at all; with ``light=True`` only it is read, so that a
     listing served from it needs neither pydantic nor YAML. The second holds the validated records and
     each file's problems.
@@ -84,6 +85,7 @@ class RecordCache:
         self.path = _file_for(folder)
         self.stamp = _stamp() if self.path else ""
         self.visits: dict[str, Any] = {}
+        self.facts: dict[str, Any] = {}
         self.clean: list[frozenset] = []
         self.old: dict[str, Entry] = {}
         self._read(light)
@@ -98,15 +100,15 @@ class RecordCache:
                 magic, stamp, folder, head = pickle.load(fh)
                 if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
                     return
-                visits, clean = head
+                visits, facts, clean = head
                 if not light:
                     entries = pickle.load(fh)
                     if not isinstance(entries, dict):
                         return
                     self.old = entries
-            self.visits, self.clean = dict(visits), list(clean)
+            self.visits, self.facts, self.clean = dict(visits), dict(facts), list(clean)
         except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
-            self.visits, self.clean, self.old = {}, [], {}
+            self.visits, self.facts, self.clean, self.old = {}, {}, [], {}
 
     def get(self, name: str, st: os.stat_result) -> tuple[Any, list] | None:
         entry = self.old.get(name)
@@ -119,11 +121,13 @@ class RecordCache:
         self.new[name] = (st.st_size, st.st_mtime_ns, record, problems)
         self.changed = True
         if record is not None:
-            from .listing import visit_of
+            from .listing import facts_of, visit_of
 
             self.visits[name] = visit_of(record)
+            self.facts[name] = facts_of(record)
         else:
             self.visits.pop(name, None)
+            self.facts.pop(name, None)
 
     def mark_clean(self, files: frozenset) -> None:
         """The files (path, size, mtime) a full load found no problem in, as a set."""
@@ -131,11 +135,13 @@ class RecordCache:
             self.clean = [files, *self.clean][:_CLEAN_SETS]
             self.changed = True
 
-    def clean_visits(self, files: frozenset) -> list | None:
-        """The visits of exactly these files (path, size, mtime), if a full load found them clean."""
+    def clean_rows(self, files: frozenset, facts: bool = False) -> list | None:
+        """The light rows (listing rows, or with ``facts`` the facts) of exactly these files (path, size,
+        mtime), if a full load found them clean."""
         if files not in self.clean:
             return None
-        out = [self.visits.get(name) for name, _, _ in files]
+        rows = self.facts if facts else self.visits
+        out = [rows.get(name) for name, _, _ in files]
         if any(v is None for v in out):
             return None
         return sorted(out, key=lambda v: v.sort_key)
@@ -152,12 +158,13 @@ class RecordCache:
         )):
             return
         visits = {k: v for k, v in self.visits.items() if k in self.new}
+        facts = {k: v for k, v in self.facts.items() if k in self.new}
         tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), (visits, self.clean)), fh,
+                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), (visits, facts, self.clean)), fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)

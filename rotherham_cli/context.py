@@ -18,10 +18,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .models import PartialDate, Record
-from .models import _a as a_kind
+from .dates import PartialDate
+from .listing import VisitFacts, facts_of
 from .vocab import HEADLINE_AREAS, SCALE, Area, Framework, Grade, parse_grade
+from .words import a_kind
+
+if TYPE_CHECKING:
+    from .models import Record
 
 
 def _day(d: PartialDate | None) -> date | None:
@@ -55,17 +60,21 @@ def latest_graded_of(records: Iterable[Record], as_at: date | None = None,
 
 
 def by_authority(records: Iterable[Record]) -> dict[str, list[Record]]:
-    """Each authority's records (by the register's slug), oldest first."""
-    from .identity import authority_slug
-
+    """Each authority's records (or their facts) by the register's slug, oldest first."""
     out: dict[str, list[Record]] = {}
     for r in records:
-        s = authority_slug(r)
+        s = r.slug if isinstance(r, VisitFacts) else _slug_of(r)
         if s is not None:
             out.setdefault(s, []).append(r)
     for rs in out.values():
         rs.sort(key=lambda r: r.sort_key)
     return out
+
+
+def _slug_of(r: Record) -> str | None:
+    from .identity import authority_slug
+
+    return authority_slug(r)
 
 
 def latest_by_authority(records: Iterable[Record], as_at: date | None = None,
@@ -127,10 +136,10 @@ class EnglandView:
     as_at: date
     published_by: date | None
     tallies: list[Tally]  # England's areas first, then each region's
-    latest: dict[str, Record]  # slug -> the inspection counted
+    latest: dict[str, VisitFacts]  # slug -> the inspection counted
     authorities: int
     frameworks: Counter  # Framework -> how many authorities' counted inspection is under it
-    published_later: list[Record]  # held by the date but published after --published-by (not counted)
+    published_later: list[VisitFacts]  # held by the date but published after --published-by (not counted)
     regions: list[str] = field(default_factory=list)
     records_to: date | None = None  # the latest publication the records hold
 
@@ -166,11 +175,13 @@ class EnglandView:
         }
 
 
-def england_view(records: Sequence[Record], as_at: date, published_by: date | None = None,
+def england_view(records: Sequence[Record | VisitFacts], as_at: date, published_by: date | None = None,
                  areas: Sequence[Area] = HEADLINE_AREAS) -> EnglandView:
     """The latest graded judgement of every authority that existed on ``as_at``, counted for England
-    and each Ofsted region."""
+    and each Ofsted region. ``records``: the records, or their facts (as the record cache keeps them)."""
     from . import authorities
+
+    records = [r if isinstance(r, VisitFacts) else facts_of(r) for r in records]
 
     counted = counted_authorities(as_at)
     slugs = {a.slug for a in counted}
@@ -483,7 +494,7 @@ def england_sentences(view: EnglandView) -> list[str]:
         upto = when_words(PartialDate.parse(view.records_to.isoformat()))
         out.append(f"The records hold reports published up to {upto}; an inspection published since is not counted.")
     if view.published_later:
-        names = ", ".join(f"{r.authority.name} ({when_words(r.start or r.published)}, published "
+        names = ", ".join(f"{r.authority_name} ({when_words(r.start or r.published)}, published "
                           f"{when_words(r.published)})" for r in view.published_later)
         out.append(f"Held by then but published after {when_words(PartialDate.parse(view.published_by.isoformat()))} "
                    f"and so not counted: {names}.")

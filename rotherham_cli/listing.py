@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .vocab import KINDS, VISIT_THEMES, Grade, Kind
+from .dates import PartialDate
+from .vocab import KINDS, VISIT_THEMES, Area, Framework, Grade, Kind
 
 PUBLISHED_ONLY = "* date of publication: the sources do not give the dates of the visit"
 
@@ -40,6 +41,36 @@ class Visit:
     headline: str | None
     summary: str | None
     days_to_publish: int | None
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    """What the context commands (`england`) count of a record, in plain values: kept beside each record
+    in the cache, so that a count over the national set needs no pydantic record."""
+
+    id: str
+    slug: str | None
+    authority_name: str
+    kind: Kind
+    framework: Framework | None
+    start: PartialDate | None
+    end: PartialDate | None
+    published: PartialDate | None
+    judgements: dict[Area, Grade]
+    sort_key: tuple
+
+    @property
+    def graded(self) -> bool:
+        return self.kind.graded
+
+
+def facts_of(r) -> VisitFacts:
+    """The facts of a record (a :class:`rotherham_cli.models.Record`)."""
+    from .identity import authority_slug
+
+    return VisitFacts(id=r.id, slug=authority_slug(r), authority_name=r.authority.name, kind=r.kind,
+                      framework=r.framework, start=r.start, end=r.end, published=r.published,
+                      judgements=dict(r.judgements), sort_key=r.sort_key)
 
 
 def first_sentence(text: str | None, limit: int = 160) -> str:
@@ -264,9 +295,17 @@ def quick_list(records: str | None, authority: Sequence[str] | None, kind: str |
     return filter_visits(visits, slugs, kinds, since, until)
 
 
-def quick_visits(folder: Path, only: frozenset[str] | None) -> list[Visit] | None:
+def quick_facts(records: str | None) -> list[VisitFacts] | None:
+    """The facts of every record in the records folder, served from the cache; None where it cannot."""
+    from .files import records_dir
+
+    return quick_visits(records_dir(records), None, facts=True)
+
+
+def quick_visits(folder: Path, only: frozenset[str] | None, facts: bool = False) -> list | None:
     """The visits of the records under ``folder`` (only the authorities ``only`` names, in a folder laid
-    out by authority), if the cache can serve them as they are now and problem-free; else None."""
+    out by authority), if the cache can serve them as they are now and problem-free; else None. With
+    ``facts``, their :class:`VisitFacts` instead of their listing rows."""
     from .cache import RecordCache
     from .errors import JudgementsError
     from .files import by_authority, walk
@@ -284,6 +323,6 @@ def quick_visits(folder: Path, only: frozenset[str] | None) -> list[Visit] | Non
         for f in files:
             st = f.stat()
             stats.append((str(f), st.st_size, st.st_mtime_ns))
-        return cache.clean_visits(frozenset(stats))
+        return cache.clean_rows(frozenset(stats), facts=facts)
     except (OSError, JudgementsError):
         return None

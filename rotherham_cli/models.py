@@ -8,7 +8,6 @@ with the path of the field it is about, so that a loader can report every one wi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -27,69 +26,13 @@ from pydantic import (
 )
 
 from . import vocab
+from .dates import PartialDate
 from .vocab import Area, FindingKind, Framework, Grade, Kind
+from .words import a_kind
 
 # --------------------------------------------------------------------------------------------
 # Dates that may be only a year, or a year and a month
 # --------------------------------------------------------------------------------------------
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to the day, the month or only the year."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, value: Any) -> PartialDate:
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            raise ValueError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {type(value).__name__}")
-        m = _DATE_RE.match(value.strip())
-        if not m:
-            raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-        year, month, day = (int(g) if g else None for g in m.groups())
-        try:
-            date(year, month or 1, day or 1)
-        except ValueError as exc:
-            raise ValueError(f"'{value}' is not a real date ({exc})") from None
-        if not 1900 <= year <= 2100:
-            raise ValueError(f"'{value}' is outside the years 1900-2100")
-        return cls(year, month, day)
-
-    @property
-    def earliest(self) -> date:
-        return date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest(self) -> date:
-        if self.month is None:
-            return date(self.year, 12, 31)
-        if self.day is None:
-            nxt = date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return date.fromordinal(nxt.toordinal() - 1)
-        return self.earliest
-
-    @property
-    def exact(self) -> bool:
-        return self.day is not None
-
-    def __str__(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
 
 DateLike = Annotated[
     PartialDate,
@@ -286,18 +229,13 @@ class Record(_Strict):
         return self.framework.wording(area)
 
 
-def _a(label: str) -> str:
-    """'an ILACS standard inspection', 'a focused visit': a kind's label mid-sentence."""
-    if not label.split()[0].isupper():
-        label = label[0].lower() + label[1:]
-    return ("an " if label[:1].lower() in "aeiou" else "a ") + label
 
 
 def rule_problems(r: Record) -> list[tuple[tuple, str]]:
     """Every cross-field rule the record breaks, as (field path, message)."""
     out: list[tuple[tuple, str]] = []
     info = r.kind.info
-    visit = _a(info.label)
+    visit = a_kind(info.label)
     if r.framework not in info.frameworks:
         allowed = ", ".join(f.value for f in info.frameworks)
         out.append((("framework",), f"{visit} belongs to {allowed}, not {r.framework.value}"))

@@ -18,12 +18,11 @@ from . import __version__
 from .context import Peer, latest_by_authority, tally
 from .diff import Change, Diff, concern_themes, diff
 from .models import PartialDate, Record
-from .models import _a as a_kind
 from .timeline import Timeline, build_timeline
 from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, FindingKind, Grade
+from .words import a_kind, grade_words, month_words, when_words
 from .words import and_list as _and
 from .words import count as _count
-from .words import grade_words, month_words, when_words
 
 # ---------------------------------------------------------------------------------------------
 # The model

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .vocab import Grade
 
 if TYPE_CHECKING:
-    from .models import PartialDate
+    from .dates import PartialDate
 
 # English month names, whatever the locale: the one home of dates in words, read and written.
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -79,3 +79,10 @@ def and_list(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def a_kind(label: str) -> str:
+    """'an ILACS standard inspection', 'a focused visit': a kind's label mid-sentence."""
+    if not label.split()[0].isupper():
+        label = label[0].lower() + label[1:]
+    return ("an " if label[:1].lower() in "aeiou" else "a ") + label

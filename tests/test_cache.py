@@ -104,3 +104,29 @@ def test_the_cache_lives_in_the_user_cache_folder_never_beside_the_records(folde
     load_records(folder)
     assert not [p for p in folder.rglob("*") if "pickle" in p.name or p.name.startswith(".")]
     assert cache_files(folder)
+
+
+def test_england_from_the_cache_counts_as_from_the_records_and_sees_an_edit(run, tmp_path, monkeypatch):
+    """`england` served from the facts the cache keeps gives the same table and JSON as from the
+    records, and an edited grade is counted at once."""
+    import json
+
+    from conftest import RECORDS
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    dest = tmp_path / "records"
+    shutil.copytree(RECORDS, dest)
+    args = ("england", "--records", dest, "--as-at", "2025-03-31")
+    cold_table, cold_json = run(*args), run(*args, "-f", "json")  # the first builds the cache
+    from rotherham_cli.listing import quick_facts
+
+    assert quick_facts(str(dest)) is not None  # the second and later are served from it
+    warm_table, warm_json = run(*args), run(*args, "-f", "json")
+    uncached = run(*args, "-f", "json", env={"JUDGEMENTS_NO_CACHE": "1"})
+    assert warm_table.stdout == cold_table.stdout and warm_json.stdout == cold_json.stdout == uncached.stdout
+    before = json.loads(warm_json.stdout)["tallies"][0]  # England, overall effectiveness
+    path = dest / "rotherham" / "rotherham-2022-ilacs-short.yaml"
+    path.write_text(path.read_text().replace("overall_effectiveness: good", "overall_effectiveness: inadequate"))
+    after = json.loads(run(*args, "-f", "json").stdout)["tallies"][0]
+    assert (after["counts"]["good"], after["counts"]["inadequate"]) == \
+        (before["counts"]["good"] - 1, before["counts"]["inadequate"] + 1)

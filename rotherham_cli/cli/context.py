@@ -77,7 +77,10 @@ def england(
     except VocabularyError as exc:
         raise UsageError(f"--area: {exc}") from None
     day = _date(as_at, "--as-at") or _today()
-    view = england_view(load(records), day, _date(published_by, "--published-by"))
+    from ..listing import quick_facts
+
+    facts = quick_facts(records)  # from the record cache, where it holds the folder as it is now
+    view = england_view(facts if facts is not None else load(records), day, _date(published_by, "--published-by"))
 
     def table():
         from ..render.context import england_renderable

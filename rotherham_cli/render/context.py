@@ -6,6 +6,7 @@ module only lays them out."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -22,9 +23,12 @@ from ..context import (
     inspected_on,
     regions_sentence,
 )
-from ..models import Record
+from ..listing import GRADE_STYLE
 from ..vocab import HEADLINE_AREAS, SCALE, Area
-from .tables import GRADE_STYLE, grade_text, plain
+from .text import grade_text, plain
+
+if TYPE_CHECKING:
+    from ..models import Record
 
 MOVE_STYLE = {"improved": "green", "declined": "red", "unchanged": "", "newly judged": "cyan", "not judged": "dim"}
 

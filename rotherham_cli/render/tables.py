@@ -12,28 +12,14 @@ from rich.text import Text
 
 from ..diff import DECLINED, IMPROVED, NEWLY_JUDGED, NO_LONGER_JUDGED, UNCHANGED, Change, Diff
 from ..export import theme_label
-from ..listing import GRADE_STYLE, Visit, list_layout
+from ..listing import Visit, list_layout
 from ..models import Record
 from ..timeline import Timeline
-from ..vocab import FINDING_THEMES, FindingKind, Grade
+from ..vocab import FINDING_THEMES, FindingKind
 from .machine import printable
+from .text import grade_text, plain
 
 CHANGE_STYLE = {IMPROVED: "green", DECLINED: "red", UNCHANGED: "", NEWLY_JUDGED: "cyan", NO_LONGER_JUDGED: "dim"}
-
-
-def plain(text: object) -> Text:
-    """Record text as typed: no markup, no control characters."""
-    return Text(printable(text))
-
-
-def grade_text(grade: Grade | None, *, none: str = "—", compact: bool = False) -> Text:
-    """A grade in words, coloured by its step on today's scale."""
-    if grade is None:
-        return Text(none, style="dim")
-    label = grade.short if compact else grade.label
-    if grade.is_legacy:
-        label += f" (= {grade.on_scale.short.lower()})" if compact else f" (= {grade.on_scale.label.lower()})"
-    return Text(label, style=GRADE_STYLE[grade.on_scale])
 
 
 def _when(r: Record) -> str:
