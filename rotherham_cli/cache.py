@@ -72,15 +72,15 @@ def _file_for(folder: Path) -> Path | None:
 class RecordCache:
     """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded.
 
-    The file holds two pickles. The first is light (standard-library values only): each file's light
-    row for the listing (:class:`rotherham_cli.listing.Visit`), its facts for the counts of `england`
-    (:class:`rotherham_cli.listing.VisitFacts`) and the sets of files (path, size,
-    time) whose last full load found no problem at all; with ``light=True`` only it is read, so that a
-    listing served from it needs neither pydantic nor YAML. The second holds the validated records and
-    each file's problems.
+    The file holds three pickles, read as far as needed. The first is light (standard-library values
+    only): each file's light row for the listing (:class:`rotherham_cli.listing.Visit`) and the sets of
+    files (path, size, time) whose last full load found no problem at all; ``part="listing"`` reads only
+    it, so that a listing served from it needs neither pydantic nor YAML. The second holds each file's
+    facts for the counts of `england` (:class:`rotherham_cli.listing.VisitFacts`, standard library
+    too; ``part="facts"`` reads up to it). The third holds the validated records and each file's problems.
     """
 
-    def __init__(self, folder: Path, light: bool = False):
+    def __init__(self, folder: Path, part: str = "all"):
         self.folder = folder
         self.path = _file_for(folder)
         self.stamp = _stamp() if self.path else ""
@@ -88,25 +88,30 @@ class RecordCache:
         self.facts: dict[str, Any] = {}
         self.clean: list[frozenset] = []
         self.old: dict[str, Entry] = {}
-        self._read(light)
+        self._read(part)
         self.new: dict[str, Entry] = {}
         self.changed = False
 
-    def _read(self, light: bool) -> None:
+    def _read(self, part: str) -> None:
         if self.path is None:
             return
+        facts: dict = {}
         try:
             with open(self.path, "rb") as fh:
                 magic, stamp, folder, head = pickle.load(fh)
                 if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
                     return
-                visits, facts, clean = head
-                if not light:
+                visits, clean = head
+                if part != "listing":
+                    facts = pickle.load(fh)
+                    if not isinstance(facts, dict):
+                        return
+                if part == "all":
                     entries = pickle.load(fh)
                     if not isinstance(entries, dict):
                         return
                     self.old = entries
-            self.visits, self.facts, self.clean = dict(visits), dict(facts), list(clean)
+            self.visits, self.facts, self.clean = dict(visits), facts, list(clean)
         except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
             self.visits, self.facts, self.clean, self.old = {}, {}, [], {}
 
@@ -164,8 +169,9 @@ class RecordCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), (visits, facts, self.clean)), fh,
+                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), (visits, self.clean)), fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(facts, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
             tmp = None

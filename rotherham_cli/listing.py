@@ -311,7 +311,7 @@ def quick_visits(folder: Path, only: frozenset[str] | None, facts: bool = False)
     from .files import by_authority, walk
 
     try:
-        cache = RecordCache(folder, light=True)
+        cache = RecordCache(folder, part="facts" if facts else "listing")
         if not cache.clean:
             return None
         parts = by_authority(folder, only) if folder.is_dir() else None
