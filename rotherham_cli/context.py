@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .dates import PartialDate
 from .listing import VisitFacts, facts_of
-from .vocab import HEADLINE_AREAS, SCALE, Area, Framework, Grade, parse_grade
+from .vocab import HEADLINE_AREAS, SCALE, Area, Change, Framework, Grade, compare_grades, parse_grade
 from .words import a_kind
 
 if TYPE_CHECKING:
@@ -241,7 +241,7 @@ class CompareView:
         d = inspected_on(self.latest) if self.latest else None
         return (self.as_at - d).days if d else None
 
-    def direction(self) -> list[tuple[Area, Grade | None, Grade | None, str]]:
+    def direction(self) -> list[tuple[Area, Grade | None, Grade | None, Change]]:
         """Each area at the previous and the latest graded inspection, and how it moved."""
         if self.latest is None or self.previous is None:
             return []
@@ -264,7 +264,7 @@ class CompareView:
             "days_since": self.days_since,
             "previous": self.previous.id if self.previous else None,
             "direction": [{"area": a.value, "previous": x.value if x else None, "latest": y.value if y else None,
-                           "change": m} for a, x, y, m in self.direction()],
+                           "change": m.value} for a, x, y, m in self.direction()],
             self.peers_title.replace(" ", "_"): [
                 {"authority": p.name, "slug": p.slug, "self": p.is_self, "latest": p.record.id if p.record else None,
                  "inspected": (d.isoformat() if p.record and (d := inspected_on(p.record)) else None),
@@ -275,14 +275,9 @@ class CompareView:
         }
 
 
-def movement(a: Grade | None, b: Grade | None) -> str:
-    """'improved', 'declined', 'unchanged', 'newly judged' or 'not judged'."""
-    if a is None:
-        return "newly judged"
-    if b is None:
-        return "not judged"
-    ra, rb = a.on_scale.rank, b.on_scale.rank
-    return "improved" if rb < ra else "declined" if rb > ra else "unchanged"
+def movement(a: Grade | None, b: Grade | None) -> Change:
+    """How an area moved from one inspection to the next, on today's four-step scale."""
+    return compare_grades(a, b)[0]
 
 
 def compare_view(records: Sequence[Record], slug: str, as_at: date) -> CompareView:
@@ -557,9 +552,9 @@ def compare_sentences(view: CompareView) -> dict[str, str]:
     else:
         tallied = Counter(m for _, _, _, m in moves)
         parts = [count(n, "area") + " " + word for word, n in
-                 (("improved", tallied["improved"]), ("declined", tallied["declined"]),
-                  ("stayed the same", tallied["unchanged"]), ("newly judged", tallied["newly judged"]),
-                  ("not judged this time", tallied["not judged"])) if n]
+                 (("improved", tallied[Change.IMPROVED]), ("declined", tallied[Change.DECLINED]),
+                  ("stayed the same", tallied[Change.UNCHANGED]), ("newly judged", tallied[Change.NEWLY_JUDGED]),
+                  ("not judged this time", tallied[Change.NO_LONGER_JUDGED])) if n]
         a, b = view.previous.overall, r.overall
         overall = ""
         if a and b:

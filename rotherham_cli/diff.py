@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,32 +11,7 @@ from . import vocab
 from .errors import UsageError
 from .models import Record
 from .query import between, slug_of
-from .vocab import AREA_ORDER, Area, FindingKind, Grade, Kind
-
-
-class Change(str, Enum):
-    """How an area's grade moved from one visit to the next."""
-
-    IMPROVED = "improved"
-    DECLINED = "declined"
-    UNCHANGED = "unchanged"
-    NEWLY_JUDGED = "newly_judged"
-    NO_LONGER_JUDGED = "no_longer_judged"
-
-    @property
-    def words(self) -> str:
-        return self.value.replace("_", " ")
-
-    @property
-    def arrow(self) -> str:
-        return {"improved": "↑", "declined": "↓"}.get(self.value, "")
-
-    def described(self, steps: int) -> str:
-        """'improved by 2 steps', 'unchanged', 'newly judged'."""
-        from .words import count
-
-        return f"{self.words} by {count(steps, 'step')}" if steps else self.words
-
+from .vocab import AREA_ORDER, Area, Change, FindingKind, Grade, Kind, compare_grades
 
 IMPROVED, DECLINED, UNCHANGED, NEWLY_JUDGED, NO_LONGER_JUDGED = Change
 
@@ -131,22 +105,6 @@ def concern_themes(record: Record) -> list[str]:
             for t in f.themes:
                 seen.setdefault(t, None)
     return list(seen)
-
-
-def compare_grades(before: Grade | None, after: Grade | None) -> tuple[Change, int]:
-    """The change from one grade to another, and by how many steps of the scale."""
-    if before is None and after is None:  # pragma: no cover - such rows are never built
-        return UNCHANGED, 0
-    if before is None:
-        return NEWLY_JUDGED, 0
-    if after is None:
-        return NO_LONGER_JUDGED, 0
-    steps = before.rank - after.rank
-    if steps > 0:
-        return IMPROVED, steps
-    if steps < 0:
-        return DECLINED, -steps
-    return UNCHANGED, 0
 
 
 def diff(before: Record, after: Record, records: Sequence[Record] = ()) -> Diff:

@@ -116,6 +116,46 @@ SCALE: tuple[Grade, ...] = (
 
 _LEGACY_SCALE = {Grade.ADEQUATE: Grade.REQUIRES_IMPROVEMENT, Grade.SATISFACTORY: Grade.REQUIRES_IMPROVEMENT}
 
+
+class Change(str, enum.Enum):
+    """How an area's grade moved from one visit to the next."""
+
+    IMPROVED = "improved"
+    DECLINED = "declined"
+    UNCHANGED = "unchanged"
+    NEWLY_JUDGED = "newly_judged"
+    NO_LONGER_JUDGED = "no_longer_judged"
+
+    @property
+    def words(self) -> str:
+        return self.value.replace("_", " ")
+
+    @property
+    def arrow(self) -> str:
+        return {"improved": "↑", "declined": "↓"}.get(self.value, "")
+
+    def described(self, steps: int) -> str:
+        """'improved by 2 steps', 'unchanged', 'newly judged'."""
+        from .words import count
+
+        return f"{self.words} by {count(steps, 'step')}" if steps else self.words
+
+
+def compare_grades(before: Grade | None, after: Grade | None) -> tuple[Change, int]:
+    """The change from one grade to another, and by how many steps of the scale."""
+    if before is None and after is None:  # pragma: no cover - such rows are never built
+        return Change.UNCHANGED, 0
+    if before is None:
+        return Change.NEWLY_JUDGED, 0
+    if after is None:
+        return Change.NO_LONGER_JUDGED, 0
+    steps = before.rank - after.rank
+    if steps > 0:
+        return Change.IMPROVED, steps
+    if steps < 0:
+        return Change.DECLINED, -steps
+    return Change.UNCHANGED, 0
+
 _GRADE_LABEL = {
     Grade.OUTSTANDING: "Outstanding",
     Grade.GOOD: "Good",

@@ -25,12 +25,11 @@ from ..context import (
 )
 from ..listing import GRADE_STYLE
 from ..vocab import HEADLINE_AREAS, SCALE, Area
-from .text import grade_text, plain
+from .text import CHANGE_STYLE, grade_text, plain
 
 if TYPE_CHECKING:
     from ..models import Record
 
-MOVE_STYLE = {"improved": "green", "declined": "red", "unchanged": "", "newly judged": "cyan", "not judged": "dim"}
 
 
 def _table(*columns: str, right: Sequence[int] = (), nowrap: Sequence[int] = ()) -> Table:
@@ -117,7 +116,7 @@ def compare_renderable(view: CompareView, width: int = WIDE) -> Group:
         t = _table("Area", f"Previous ({_day(inspected_on(prev))})", f"Latest ({_day(inspected_on(last))})", "Change")
         for area, a, b, m in moves:
             t.add_row(Text(area.short), grade_text(a, compact=True), grade_text(b, compact=True),
-                      Text(m, style=MOVE_STYLE[m]))
+                      Text(m.words, style=CHANGE_STYLE[m]))
         parts += [Text("Direction of travel", style="bold"), t]
     parts.append(_note(said["direction"]))
     return Group(*parts)

@@ -17,9 +17,7 @@ from ..models import Record
 from ..timeline import Timeline
 from ..vocab import FINDING_THEMES, FindingKind
 from .machine import printable
-from .text import grade_text, plain
-
-CHANGE_STYLE = {IMPROVED: "green", DECLINED: "red", UNCHANGED: "", NEWLY_JUDGED: "cyan", NO_LONGER_JUDGED: "dim"}
+from .text import CHANGE_STYLE, grade_text, plain
 
 
 def _when(r: Record) -> str:

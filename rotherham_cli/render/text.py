@@ -6,8 +6,11 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..listing import GRADE_STYLE
-from ..vocab import Grade
+from ..vocab import Change, Grade
 from .machine import printable
+
+CHANGE_STYLE = {Change.IMPROVED: "green", Change.DECLINED: "red", Change.UNCHANGED: "", Change.NEWLY_JUDGED: "cyan",
+                Change.NO_LONGER_JUDGED: "dim"}
 
 
 def plain(text: object) -> Text:
