@@ -442,6 +442,8 @@ class KindInfo:
     # the sources disagree on what to call a graded inspection since 2013 (short or standard), so
     # those are one family; each ungraded kind, and each kind before 2013, is a family of its own.
     family: str = ""
+    # Areas of its framework a kind does not grade (a SIF re-inspection does not repeat the LSCB review).
+    not_graded: tuple[Area, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.family:
@@ -481,6 +483,7 @@ KINDS: dict[Kind, KindInfo] = {
     ),
     Kind.SIF_REINSPECTION: KindInfo(
         Kind.SIF_REINSPECTION, "SIF re-inspection", "SIF re-inspection", True, (Framework.SIF,),
+        not_graded=(Area.LSCB,),  # it covers the local authority only; the LSCB review is not repeated
         official_name="SIF Re-inspection", family=_GRADED,
     ),
     Kind.ILACS_STANDARD: KindInfo(
@@ -519,10 +522,7 @@ def graded_areas(kind: Kind, framework: Framework) -> tuple[Area, ...]:
     fw_areas = tuple(FRAMEWORKS[framework].areas)
     if info.areas is not None:
         return tuple(a for a in fw_areas if a in info.areas)
-    if kind is Kind.SIF_REINSPECTION:
-        # A SIF re-inspection covers the local authority only; the LSCB review is not repeated.
-        return tuple(a for a in fw_areas if a is not Area.LSCB)
-    return fw_areas
+    return tuple(a for a in fw_areas if a not in info.not_graded)
 
 
 def kind_of_official(name: str) -> Kind | None:
