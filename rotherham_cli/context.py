@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .dates import PartialDate
 from .listing import VisitFacts, facts_of
+from .query import slug_of
 from .vocab import HEADLINE_AREAS, SCALE, Area, Change, Framework, Grade, compare_grades, parse_grade
 from .words import a_kind
 
@@ -63,18 +64,12 @@ def by_authority(records: Iterable[Record]) -> dict[str, list[Record]]:
     """Each authority's records (or their facts) by the register's slug, oldest first."""
     out: dict[str, list[Record]] = {}
     for r in records:
-        s = r.slug if isinstance(r, VisitFacts) else _slug_of(r)
+        s = r.slug if isinstance(r, VisitFacts) else slug_of(r)
         if s is not None:
             out.setdefault(s, []).append(r)
     for rs in out.values():
         rs.sort(key=lambda r: r.sort_key)
     return out
-
-
-def _slug_of(r: Record) -> str | None:
-    from .identity import authority_slug
-
-    return authority_slug(r)
 
 
 def latest_by_authority(records: Iterable[Record], as_at: date | None = None,

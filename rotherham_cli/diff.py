@@ -13,8 +13,6 @@ from .models import Record
 from .query import between, slug_of
 from .vocab import AREA_ORDER, Area, Change, FindingKind, Grade, Kind, compare_grades
 
-IMPROVED, DECLINED, UNCHANGED, NEWLY_JUDGED, NO_LONGER_JUDGED = Change
-
 
 @dataclass(frozen=True)
 class AreaChange:

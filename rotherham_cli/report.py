@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .context import Peer, latest_by_authority, tally
-from .diff import Change, Diff, concern_themes, diff
+from .diff import Diff, concern_themes, diff
 from .models import PartialDate, Record
 from .timeline import Timeline, build_timeline
-from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, FindingKind, Grade
+from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, Change, FindingKind, Grade
 from .words import a_kind, grade_words, month_words, when_words
 from .words import and_list as _and
 from .words import count as _count

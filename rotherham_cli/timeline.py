@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .diff import Change, compare_grades
 from .errors import UsageError
 from .models import Record
-from .vocab import AREA_ORDER, Area, Framework, Grade, Kind
+from .vocab import AREA_ORDER, Area, Change, Framework, Grade, Kind, compare_grades
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,10 @@ def did_you_mean(near: Sequence[str], quote: bool = False) -> str:
     shape of every suggestion the tool makes."""
     if not near:
         return ""
+    from .words import and_list  # words builds on this module
+
     items = [f"'{x}'" if quote else x for x in near]
-    return f"; did you mean {' or '.join(items) if len(items) < 3 else ', '.join(items[:-1]) + ' or ' + items[-1]}?"
+    return f"; did you mean {and_list(items, last='or')}?"
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -155,6 +157,7 @@ def compare_grades(before: Grade | None, after: Grade | None) -> tuple[Change, i
     if steps < 0:
         return Change.DECLINED, -steps
     return Change.UNCHANGED, 0
+
 
 _GRADE_LABEL = {
     Grade.OUTSTANDING: "Outstanding",

@@ -73,12 +73,12 @@ def count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def and_list(items: Sequence[str]) -> str:
-    """'a, b and c'."""
+def and_list(items: Sequence[str], last: str = "and") -> str:
+    """'a, b and c' (or, with ``last="or"``, 'a, b or c')."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def a_kind(label: str) -> str:

@@ -10,12 +10,12 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..diff import DECLINED, IMPROVED, NEWLY_JUDGED, NO_LONGER_JUDGED, UNCHANGED, Change, Diff
+from ..diff import Diff
 from ..export import theme_label
 from ..listing import Visit, list_layout
 from ..models import Record
 from ..timeline import Timeline
-from ..vocab import FINDING_THEMES, FindingKind
+from ..vocab import FINDING_THEMES, Change, FindingKind
 from .machine import printable
 from .text import CHANGE_STYLE, grade_text, plain
 
@@ -178,9 +178,10 @@ def diff_renderable(d: Diff) -> Group:
     if d.areas:
         parts.append(table)
         parts.append(Text(
-            f"{d.count(IMPROVED)} improved, {d.count(DECLINED)} declined, {d.count(UNCHANGED)} unchanged"
-            + (f", {d.count(NEWLY_JUDGED)} newly judged" if d.count(NEWLY_JUDGED) else "")
-            + (f", {d.count(NO_LONGER_JUDGED)} no longer judged" if d.count(NO_LONGER_JUDGED) else "")
+            f"{d.count(Change.IMPROVED)} improved, {d.count(Change.DECLINED)} declined, "
+            f"{d.count(Change.UNCHANGED)} unchanged"
+            + (f", {d.count(Change.NEWLY_JUDGED)} newly judged" if d.count(Change.NEWLY_JUDGED) else "")
+            + (f", {d.count(Change.NO_LONGER_JUDGED)} no longer judged" if d.count(Change.NO_LONGER_JUDGED) else "")
         ))
         for i, note in enumerate(notes, 1):
             parts.append(Text(f"[{i}] {note}", style="dim"))
