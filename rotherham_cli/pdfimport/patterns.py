@@ -290,19 +290,14 @@ _LEAD_RE = re.compile(
     r"^(?:Lead\s+inspectors?(?:\s+on\s+site)?\s*:|Reporting\s+inspector\s*:?)\s*(?P<name>.+(?:,\n.+)?)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# An inspector's title: "(Senior) HMI", "Her/His Majesty's Inspector", "Additional/Contracted/Seconded/
+# Ofsted Inspector".
+_TITLE = (r"(?:(?:Senior\s+)?HMI\b|(?:Her|His)\s+Majesty['’]s\s+Inspector"
+          r"|(?:Additional|Contracted|Seconded|Ofsted)\s+Inspector)")
 # A piece of a list of leads that is a title alone ("His Majesty's Inspector", "Senior HMI").
-_TITLE_ALONE_RE = re.compile(
-    r"^(?:(?:Senior\s+)?HMI|(?:Her|His)\s+Majesty['’]s\s+Inspector"
-    r"|(?:Additional|Contracted|Seconded|Ofsted)\s+Inspector)\W*$",
-    re.IGNORECASE,
-)
-# What follows the name: a comma and a title, or a title: "(Senior) HMI", "Her/His Majesty's Inspector",
-# "Additional/Contracted/Seconded/Ofsted Inspector".
-_INSPECTOR_TITLE_RE = re.compile(
-    r"\s*(?:,.*|\s(?:Senior\s+)?HMI\b.*|\s(?:Her|His)\s+Majesty['’]s\s+Inspector.*"
-    r"|\s(?:Additional|Contracted|Seconded|Ofsted)\s+Inspector.*)$",
-    re.IGNORECASE,
-)
+_TITLE_ALONE_RE = re.compile(rf"^{_TITLE}\W*$", re.IGNORECASE)
+# What follows the name: a comma and a title, or a title.
+_INSPECTOR_TITLE_RE = re.compile(rf"\s*(?:,.*|\s{_TITLE}.*)$", re.IGNORECASE)
 
 
 # The rest of a SIF report's team, under "The inspection team" after the lead: "Deputy lead inspector:
