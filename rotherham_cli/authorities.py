@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from .errors import UnknownAuthority
 from .vocab import did_you_mean, folded, nearest
@@ -122,8 +122,9 @@ def _day(text: str | None) -> date | None:
 
 
 @lru_cache(maxsize=1)
-def _register() -> tuple[tuple[LocalAuthority, ...], dict[str, list[LocalAuthority]]]:
-    raw = json.loads(resources.files(__package__).joinpath("data/authorities.json").read_text(encoding="utf-8"))
+def _register() -> tuple[LocalAuthority, ...]:
+    # Beside this module, in the package as installed (importlib.resources would cost more than the read).
+    raw = json.loads((Path(__file__).parent / "data" / "authorities.json").read_text(encoding="utf-8"))
     items = []
     for a in raw["authorities"]:
         items.append(LocalAuthority(
@@ -136,6 +137,13 @@ def _register() -> tuple[tuple[LocalAuthority, ...], dict[str, list[LocalAuthori
             aliases=tuple(a["aliases"]),
         ))
     items.sort(key=lambda a: (fold(a.name), a.ended is not None))
+    return tuple(items)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[LocalAuthority]]:
+    """Every way an authority is named (folded name and key, slug, codes, numbers) to the authorities
+    it names; built on the first lookup by name, which a count over the register never needs."""
     index: dict[str, list[LocalAuthority]] = {}
 
     def add(k: str, a: LocalAuthority) -> None:
@@ -143,7 +151,7 @@ def _register() -> tuple[tuple[LocalAuthority, ...], dict[str, list[LocalAuthori
         if a not in bucket:
             bucket.append(a)
 
-    for a in items:
+    for a in _register():
         for name in (a.name, *a.aliases):
             add(fold(name), a)
             add(key(name), a)
@@ -153,12 +161,12 @@ def _register() -> tuple[tuple[LocalAuthority, ...], dict[str, list[LocalAuthori
         for number in (a.la_number, a.urn):
             if number is not None:
                 add(str(number), a)
-    return tuple(items), index
+    return index
 
 
 def all_authorities() -> tuple[LocalAuthority, ...]:
     """Every authority, current and former, by name."""
-    return _register()[0]
+    return _register()
 
 
 def current() -> tuple[LocalAuthority, ...]:
@@ -188,7 +196,7 @@ def _pick(found: list[LocalAuthority], on: date | None) -> LocalAuthority:
 def find(text: str, on: date | None = None) -> LocalAuthority | None:
     """The authority a name, alias, slug, code or number names (the one existing ``on`` a day where a
     name has been two authorities' over time, like Dorset), or None."""
-    index = _register()[1]
+    index = _index()
     for k in (fold(text), key(text)):
         found = index.get(k)
         if found:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = "judgements-record-cache-3"
+_MAGIC = "judgements-record-cache-4"
 _CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
 # The code and data that decide what a record file loads to: a change to any of them invalidates.
 _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
@@ -72,12 +72,13 @@ def _file_for(folder: Path) -> Path | None:
 class RecordCache:
     """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded.
 
-    The file holds three pickles, read as far as needed. The first is light (standard-library values
-    only): each file's light row for the listing (:class:`rotherham_cli.listing.Visit`) and the sets of
-    files (path, size, time) whose last full load found no problem at all; ``part="listing"`` reads only
+    The file holds a small head (what the cache is of, the sets of files, as path, size and time, whose
+    last full load found no problem at all, and the sizes of the parts) and three parts, each read only
+    where needed. The first holds each file's light row for the listing
+    (:class:`rotherham_cli.listing.Visit`, standard-library values only): ``part="listing"`` reads only
     it, so that a listing served from it needs neither pydantic nor YAML. The second holds each file's
-    facts for the counts of `england` (:class:`rotherham_cli.listing.VisitFacts`, standard library
-    too; ``part="facts"`` reads up to it). The third holds the validated records and each file's problems.
+    facts (:class:`rotherham_cli.listing.VisitFacts`, standard library too) for `england` and `export`;
+    ``part="facts"`` reads only it. The third holds the validated records and each file's problems.
     """
 
     def __init__(self, folder: Path, part: str = "all"):
@@ -95,23 +96,26 @@ class RecordCache:
     def _read(self, part: str) -> None:
         if self.path is None:
             return
+        visits: dict = {}
         facts: dict = {}
         try:
             with open(self.path, "rb") as fh:
-                magic, stamp, folder, head = pickle.load(fh)
+                magic, stamp, folder, clean, sizes = pickle.load(fh)
                 if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
                     return
-                visits, clean = head
-                if part != "listing":
+                start = fh.tell()
+                # Each part is read only where needed: a listing skips the facts and the records, a count
+                # skips the listing rows.
+                if part in ("listing", "all"):
+                    visits = pickle.load(fh)
+                if part in ("facts", "all"):
+                    fh.seek(start + sizes[0])
                     facts = pickle.load(fh)
-                    if not isinstance(facts, dict):
-                        return
                 if part == "all":
-                    entries = pickle.load(fh)
-                    if not isinstance(entries, dict):
-                        return
-                    self.old = entries
-            self.visits, self.facts, self.clean = dict(visits), facts, list(clean)
+                    self.old = pickle.load(fh)
+                if not (isinstance(visits, dict) and isinstance(facts, dict) and isinstance(self.old, dict)):
+                    raise TypeError("not a cache")
+            self.visits, self.facts, self.clean = visits, facts, list(clean)
         except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
             self.visits, self.facts, self.clean, self.old = {}, {}, [], {}
 
@@ -168,11 +172,12 @@ class RecordCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)
+            parts = [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in (visits, facts, self.new)]
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), (visits, self.clean)), fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(facts, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), self.clean, [len(p) for p in parts]),
+                            fh, protocol=pickle.HIGHEST_PROTOCOL)
+                for p in parts:
+                    fh.write(p)
             os.replace(tmp, self.path)
             tmp = None
         except Exception:

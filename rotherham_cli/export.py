@@ -7,13 +7,22 @@ Writers that turn them into CSV, JSON or Markdown text live in ``render.machine`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Union
 
 from .choices import Layout
-from .listing import first_sentence  # noqa: F401 - the one home of the summary's first sentence
+from .listing import (
+    VisitFacts,
+    first_sentence,  # noqa: F401 - the one home of the summary's first sentence
+)
 from .listing import theme_label as _theme_label
-from .models import Record
-from .official import ILACS_HISTORY_COLUMNS
 from .vocab import AREA_ORDER, HEADLINE_AREAS, KINDS, Framework, Kind
+
+if TYPE_CHECKING:
+    from .models import Record
+
+# The row writers read only what a record's facts hold too: they take either, so that an export served
+# from the record cache needs no pydantic record.
+Visit = Union["Record", VisitFacts]
 
 LAYOUTS = tuple(layout.value for layout in Layout)
 
@@ -24,7 +33,7 @@ def _d(value) -> str:
     return str(value) if value is not None else ""
 
 
-def _visit_cells(r: Record) -> list[object]:
+def _visit_cells(r: Visit) -> list[object]:
     a = r.authority
     return [
         r.id, a.name, _d(a.la_number), _d(a.ons_code), r.kind.value, r.kind.label,
@@ -38,11 +47,11 @@ _VISIT_HEADER = [
 ]
 
 
-def theme_label(r: Record) -> str:
+def theme_label(r: Visit) -> str:
     return _theme_label(r.theme)
 
 
-def long_rows(records: Sequence[Record]) -> Rows:
+def long_rows(records: Sequence[Visit]) -> Rows:
     """One row per judgement; an ungraded visit keeps one row with its theme and no grade."""
     header = [*_VISIT_HEADER, "area", "area_wording", "grade", "grade_key", "grade_rank", "theme"]
     rows: list[list[object]] = []
@@ -61,7 +70,7 @@ def long_rows(records: Sequence[Record]) -> Rows:
     return header, rows
 
 
-def wide_rows(records: Sequence[Record]) -> Rows:
+def wide_rows(records: Sequence[Visit]) -> Rows:
     """One row per visit, one column per area (the grade in Ofsted's wording)."""
     header = [*_VISIT_HEADER, "theme", *(a.value for a in AREA_ORDER)]
     rows = []
@@ -72,13 +81,13 @@ def wide_rows(records: Sequence[Record]) -> Rows:
 
 
 # Ofsted's own layout: the ILACS_inspection_history table of "Local authority inspection outcomes as
-# at 31 March 2025", its headers exactly as published (their one home is the official-data reader).
-OFSTED_HISTORY_HEADER = list(ILACS_HISTORY_COLUMNS)
+# at 31 March 2025", its headers exactly as published (their one home is the official-data reader,
+# official.ILACS_HISTORY_COLUMNS, imported where this layout is asked for: it loads the readers).
 _ILACS_GRADED = (Kind.ILACS_STANDARD, Kind.ILACS_SHORT)
 _ILACS = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
 
 
-def ofsted_rows(records: Sequence[Record]) -> Rows:
+def ofsted_rows(records: Sequence[Visit]) -> Rows:
     """Ofsted's ILACS inspection history layout: ILACS short and standard inspections only.
 
     The records do not hold the web link, the authority's status or its Ofsted region: those
@@ -93,14 +102,16 @@ def ofsted_rows(records: Sequence[Record]) -> Rows:
             ["", _d(r.authority.ons_code), r.authority.name, "", "", _d(r.start), _d(r.published),
              KINDS[r.kind].official_name, *grades]
         )
-    return list(OFSTED_HISTORY_HEADER), rows
+    from .official import ILACS_HISTORY_COLUMNS
+
+    return list(ILACS_HISTORY_COLUMNS), rows
 
 
-def layout_rows(records: Sequence[Record], layout: str) -> Rows:
+def layout_rows(records: Sequence[Visit], layout: str) -> Rows:
     return {"long": long_rows, "wide": wide_rows, "ofsted": ofsted_rows}[layout](records)
 
 
-def report_rows(records: Sequence[Record], layout: str) -> Rows:
+def report_rows(records: Sequence[Visit], layout: str) -> Rows:
     """Rows for a committee paper (Markdown): plain headings, grades in words, no codes.
 
     ``wide``: one row per visit with a column per area judged in any of them;
@@ -109,7 +120,7 @@ def report_rows(records: Sequence[Record], layout: str) -> Rows:
     if layout == "ofsted":
         return ofsted_rows(records)
 
-    def when(r: Record) -> str:
+    def when(r: Visit) -> str:
         return _d(r.start or r.end) or (f"{r.published} (published)" if r.published else "")
 
     if layout == "long":

@@ -32,7 +32,12 @@ def records_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def walk(folder: Path, problems: list[Problem]) -> list[Path]:
-    """Every record file under a folder, sub-folders included, in path order.
+    """Every record file under a folder, sub-folders included, in path order (see :func:`walk_names`)."""
+    return [Path(name) for name in walk_names(folder, problems)]
+
+
+def walk_names(folder: Path, problems: list[Problem]) -> list[str]:
+    """Every record file under a folder, sub-folders included, in path order, as the text of its path.
 
     Hidden files and folders are passed over, and so is anything that is not a .yaml/.yml file (a
     README, a spreadsheet a user saved there): a records folder may hold other things.
@@ -55,8 +60,9 @@ def walk(folder: Path, problems: list[Problem]) -> list[Path]:
         rel = os.path.relpath(top, base)
         parts = () if rel == os.curdir else tuple(rel.split(os.sep))
         found += [(*parts, name) for name in files if not name.startswith(".") and name.endswith(SUFFIXES)]
-    # In path order, part by part; paths made once at the end (making a Path is the slow step here).
-    return [folder.joinpath(*parts) for parts in sorted(found)]
+    # In path order, part by part; spelled as pathlib would (no "./" before a path under ".").
+    head = () if base == os.curdir else (base,)
+    return [os.path.join(*head, *parts) for parts in sorted(found)]
 
 
 def by_authority(folder: Path, only: frozenset[str] | None) -> list[Path] | None:

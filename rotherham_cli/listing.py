@@ -42,35 +42,59 @@ class Visit:
     summary: str | None
     days_to_publish: int | None
 
+    @property
+    def authority_name(self) -> str:
+        return self.authority
+
+
+@dataclass(frozen=True)
+class AuthorityFacts:
+    """The authority a record names, as the record names it."""
+
+    name: str
+    la_number: int | None
+    ons_code: str | None
+
 
 @dataclass(frozen=True)
 class VisitFacts:
-    """What the context commands (`england`) count of a record, in plain values: kept beside each record
-    in the cache, so that a count over the national set needs no pydantic record."""
+    """What the context commands (`england`) count and `export` writes (in CSV and Markdown) of a record,
+    in plain values, under the record's own names: kept beside each record in the cache, so that a
+    count or an export over the national set needs no pydantic record."""
 
     id: str
     slug: str | None
-    authority_name: str
+    authority: AuthorityFacts
     kind: Kind
-    framework: Framework | None
+    framework: Framework
     start: PartialDate | None
     end: PartialDate | None
     published: PartialDate | None
     judgements: dict[Area, Grade]
+    theme: str | None
+    year: int | None
     sort_key: tuple
 
     @property
     def graded(self) -> bool:
         return self.kind.graded
 
+    @property
+    def authority_name(self) -> str:
+        return self.authority.name
+
+    def wording(self, area: Area) -> str:
+        return self.framework.wording(area)
+
 
 def facts_of(r) -> VisitFacts:
     """The facts of a record (a :class:`rotherham_cli.models.Record`)."""
     from .identity import authority_slug
 
-    return VisitFacts(id=r.id, slug=authority_slug(r), authority_name=r.authority.name, kind=r.kind,
-                      framework=r.framework, start=r.start, end=r.end, published=r.published,
-                      judgements=dict(r.judgements), sort_key=r.sort_key)
+    a = r.authority
+    return VisitFacts(id=r.id, slug=authority_slug(r), authority=AuthorityFacts(a.name, a.la_number, a.ons_code),
+                      kind=r.kind, framework=r.framework, start=r.start, end=r.end, published=r.published,
+                      judgements=dict(r.judgements), theme=r.theme, year=r.year, sort_key=r.sort_key)
 
 
 def first_sentence(text: str | None, limit: int = 160) -> str:
@@ -100,12 +124,13 @@ def visit_of(r) -> Visit:
     )
 
 
-def filter_visits(visits: Iterable[Visit], slugs: frozenset[str] | None, kinds: tuple[Kind, ...] | None,
-                  since: int | None, until: int | None) -> list[Visit]:
-    """The visits matching every filter (the same filters as query.filter_records), in date order."""
+def filter_visits(visits: Iterable[Visit | VisitFacts], slugs: frozenset[str] | None,
+                  kinds: tuple[Kind, ...] | None, since: int | None, until: int | None) -> list:
+    """The visits (listing rows or facts) matching every filter (the same filters as
+    query.filter_records), in date order."""
     wanted = None if kinds is None else {k.value for k in kinds}
     out = [v for v in visits
-           if (slugs is None or v.slug in slugs) and (wanted is None or v.kind in wanted)
+           if (slugs is None or v.slug in slugs) and (wanted is None or getattr(v.kind, "value", v.kind) in wanted)
            and (since is None or (v.year is not None and v.year >= since))
            and (until is None or (v.year is not None and v.year <= until))]
     return sorted(out, key=lambda v: v.sort_key)
@@ -271,9 +296,10 @@ def plain_output() -> bool:
 
 
 def quick_list(records: str | None, authority: Sequence[str] | None, kind: str | None, since: int | None,
-               until: int | None) -> list[Visit] | None:
-    """What `judgements list` shows, served from the cache (the same choice of authorities and the same
-    filters as cli.app.filtered), or None where the cache cannot serve it."""
+               until: int | None, home: bool = True, facts: bool = False) -> list | None:
+    """What `judgements list` shows (with ``facts``, what `export` writes), served from the cache: the
+    same choice of authorities (the home authority by default where ``home``, else all) and the same
+    filters as cli.app.filtered; None where the cache cannot serve it."""
     from .files import records_dir
     from .query import authority_slugs, check_held, home_authority, parse_kinds
 
@@ -283,15 +309,17 @@ def quick_list(records: str | None, authority: Sequence[str] | None, kind: str |
     folder = records_dir(records)
     if authority:
         slugs = authority_slugs(authority)
-        visits = quick_visits(folder, slugs)
-    else:
+        visits = quick_visits(folder, slugs, facts)
+    elif home:
         slugs = frozenset({home_authority()})
-        visits = quick_visits(folder, slugs)
+        visits = quick_visits(folder, slugs, facts)
         if visits is not None and not any(v.slug in slugs for v in visits):
-            slugs, visits = None, quick_visits(folder, None)
+            slugs, visits = None, quick_visits(folder, None, facts)
+    else:
+        slugs, visits = None, quick_visits(folder, None, facts)
     if visits is None:
         return None
-    check_held({v.slug: v.authority for v in visits}, slugs)
+    check_held({v.slug: v.authority_name for v in visits}, slugs)
     return filter_visits(visits, slugs, kinds, since, until)
 
 
@@ -308,7 +336,7 @@ def quick_visits(folder: Path, only: frozenset[str] | None, facts: bool = False)
     ``facts``, their :class:`VisitFacts` instead of their listing rows."""
     from .cache import RecordCache
     from .errors import JudgementsError
-    from .files import by_authority, walk
+    from .files import by_authority, walk_names
 
     try:
         cache = RecordCache(folder, part="facts" if facts else "listing")
@@ -316,13 +344,14 @@ def quick_visits(folder: Path, only: frozenset[str] | None, facts: bool = False)
             return None
         parts = by_authority(folder, only) if folder.is_dir() else None
         problems: list = []
-        files = [f for sub in parts for f in walk(sub, problems)] if parts is not None else walk(folder, problems)
+        files = ([f for sub in parts for f in walk_names(sub, problems)] if parts is not None
+                 else walk_names(folder, problems))
         if problems:
             return None
         stats = []
         for f in files:
-            st = f.stat()
-            stats.append((str(f), st.st_size, st.st_mtime_ns))
+            st = os.stat(f)
+            stats.append((f, st.st_size, st.st_mtime_ns))
         return cache.clean_rows(frozenset(stats), facts=facts)
     except (OSError, JudgementsError):
         return None

@@ -132,7 +132,7 @@ def load_file(path: Path, display: str | None = None) -> tuple[Record | None, li
 
 def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[Record | None, list[Problem]]:
     try:
-        doc = safeyaml.read_bytes(data)
+        doc = safeyaml.read_bytes(data, positions=False)  # worked out only for a problem
     except safeyaml.YamlProblem as exc:
         return None, [Problem(name, exc.line, exc.column, "", exc.message)]
     if not isinstance(doc.value, dict):

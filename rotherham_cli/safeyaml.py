@@ -16,7 +16,7 @@ parser otherwise. Only the standard library and PyYAML are imported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -48,21 +48,31 @@ class YamlProblem(Exception):
         return self.message
 
 
-@dataclass
 class Document:
-    """The plain value of a document and the position of each part of it."""
+    """The plain value of a document and the position of each part of it (worked out on first use
+    where the document was read without them)."""
 
-    value: object
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, value: object, positions: dict[Path, tuple[int, int]] | None = None,
+                 text: str | None = None):
+        self.value = value
+        self._positions = positions
+        self._text = text
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        if self._positions is None:
+            self._positions = parse(self._text or "").positions if self._text else {}
+        return self._positions
 
     def position(self, path: Path) -> tuple[int, int]:
         """The position of the value at path, or of its nearest ancestor that has one."""
+        positions = self.positions
         path = tuple(path)
         while path:
-            if path in self.positions:
-                return self.positions[path]
+            if path in positions:
+                return positions[path]
             path = path[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
 
     def key_position(self, path: Path) -> tuple[int, int]:
         """Where the key of a mapping entry is written (for unknown or missing keys)."""
@@ -95,94 +105,100 @@ def decode(data: bytes) -> str:
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def parse(text: str) -> Document:
-    """Parse one YAML document into plain dicts, lists, strings and None, with positions."""
-    positions: dict[Path, tuple[int, int]] = {}
-    # A stack of containers being built: [container, path, pending_key, keys_seen]
-    stack: list[list] = []
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_OPEN = {yaml.MappingStartEvent: dict, yaml.SequenceStartEvent: list}
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def parse(text: str, positions: bool = True) -> Document:
+    """Parse one YAML document into plain dicts, lists, strings and None, with positions.
+
+    Without ``positions`` the document works them out when first asked (by parsing again): a record
+    with no problem never needs them. Errors in the YAML itself always come with their position.
+
+    The loop runs once per event of every record, so it is written for speed: one test of the event's
+    class per kind, positions made only where they are kept.
+    """
+    where: dict[Path, tuple[int, int]] = {}
+    # The container being built, its path, the key waiting for its value and the keys seen (with
+    # their lines); the containers around it on the stack.
+    stack: list[tuple] = []
+    container: object = None
+    path: Path = ()
+    key: object = _NO_KEY
+    seen: dict = {}
     root: list[object] = []
     nodes = 0
     documents = 0
 
-    def add(value: object, pos: tuple[int, int], is_key_scalar: bool = False) -> Path | None:
-        """Attach a finished value to the container on top of the stack. Returns its path."""
-        if not stack:
-            root.append(value)
-            positions[()] = pos
-            return ()
-        top = stack[-1]
-        container, path = top[0], top[1]
-        if isinstance(container, list):
-            p = (*path, len(container))
-            container.append(value)
-            positions[p] = pos
-            return p
-        # mapping
-        if top[2] is _NO_KEY:
-            if not isinstance(value, str):
-                raise YamlProblem("a mapping key must be a plain word", *pos)
-            if value in top[3]:
-                first = top[3][value]
-                raise YamlProblem(
-                    f"key '{value}' is given twice in one mapping (first at line {first[0]})", *pos
-                )
-            top[3][value] = pos
-            top[2] = value
-            positions[("<key>", *path, value)] = pos
-            return None
-        key = top[2]
-        top[2] = _NO_KEY
-        p = (*path, key)
-        container[key] = value
-        positions[p] = pos
-        return p
-
     try:
         parser = _Parser(text)
+        get_event = parser.get_event
         try:
             while True:
-                event = parser.get_event()
+                event = get_event()
                 if event is None:
                     break
-                kind = type(event)
-                if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
-                    continue
-                if kind is yaml.DocumentStartEvent:
+                kind = event.__class__
+                if kind is _SCALAR or kind in _OPEN:
+                    mark = event.start_mark
+                    if event.anchor:
+                        raise YamlProblem(f"uses a YAML anchor (&{event.anchor}); records may not use anchors or "
+                                          "aliases", *_pos(mark))
+                    if event.tag is not None:
+                        raise YamlProblem(f"uses a YAML tag ({event.tag}); records hold plain data only", *_pos(mark))
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        raise YamlProblem(f"has more than {MAX_NODES} values", *_pos(mark))
+                    if kind is _SCALAR:
+                        value = event.value
+                        if len(value) > MAX_SCALAR:
+                            raise YamlProblem(f"has a value longer than {MAX_SCALAR} characters", *_pos(mark))
+                        # A plain scalar's style is None with the pure-Python parser, '' with libyaml.
+                        if not event.style and event.implicit[0] and value in _NULLS:
+                            value = None
+                    else:
+                        if len(stack) >= MAX_DEPTH:
+                            raise YamlProblem(f"is nested more than {MAX_DEPTH} levels deep", *_pos(mark))
+                        value = _OPEN[kind]()
+                    # Attach the value to the container being built.
+                    here: Path | None = None
+                    if container is None:
+                        root.append(value)
+                        here = ()
+                    elif container.__class__ is list:
+                        if positions:
+                            here = (*path, len(container))
+                        container.append(value)
+                    elif key is _NO_KEY:  # a mapping's key
+                        if value.__class__ is not str:
+                            raise YamlProblem("a mapping key must be a plain word", *_pos(mark))
+                        if value in seen:
+                            raise YamlProblem(f"key '{value}' is given twice in one mapping (first at line "
+                                              f"{seen[value]})", *_pos(mark))
+                        seen[value] = mark.line + 1
+                        key = value
+                        if positions:
+                            where[("<key>", *path, value)] = _pos(mark)
+                    else:  # a mapping's value
+                        if positions:
+                            here = (*path, key)
+                        container[key] = value
+                        key = _NO_KEY
+                    if here is not None:
+                        where[here] = _pos(mark)
+                    if kind is not _SCALAR:
+                        stack.append((container, path, key, seen))
+                        container, path, key, seen = value, here, _NO_KEY, {}
+                elif kind in _CLOSE:
+                    container, path, key, seen = stack.pop()
+                elif kind is _ALIAS:
+                    raise YamlProblem("uses a YAML alias (*name); records may not use anchors or aliases",
+                                      *_pos(event.start_mark))
+                elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
                         raise YamlProblem("holds more than one YAML document", *_pos(event.start_mark))
-                    continue
-                pos = _pos(event.start_mark)
-                if kind is yaml.AliasEvent:
-                    raise YamlProblem("uses a YAML alias (*name); records may not use anchors or aliases", *pos)
-                if getattr(event, "anchor", None):
-                    raise YamlProblem(
-                        f"uses a YAML anchor (&{event.anchor}); records may not use anchors or aliases", *pos
-                    )
-                tag = getattr(event, "tag", None)
-                if tag is not None:
-                    raise YamlProblem(f"uses a YAML tag ({tag}); records hold plain data only", *pos)
-                nodes += 1
-                if nodes > MAX_NODES:
-                    raise YamlProblem(f"has more than {MAX_NODES} values", *pos)
-                if kind is yaml.ScalarEvent:
-                    value = event.value
-                    if len(value) > MAX_SCALAR:
-                        raise YamlProblem(f"has a value longer than {MAX_SCALAR} characters", *pos)
-                    # A plain scalar's style is None with the pure-Python parser, '' with libyaml: one meaning.
-                    if not event.style and event.implicit[0] and value in _NULLS:
-                        value = None
-                    add(value, pos)
-                elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                    if len(stack) >= MAX_DEPTH:
-                        raise YamlProblem(f"is nested more than {MAX_DEPTH} levels deep", *pos)
-                    container: object = {} if kind is yaml.MappingStartEvent else []
-                    if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is _NO_KEY:
-                        raise YamlProblem("a mapping key must be a plain word", *pos)
-                    path = add(container, pos)
-                    stack.append([container, path, _NO_KEY, {}])
-                elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                    stack.pop()
         finally:
             dispose = getattr(parser, "dispose", None)
             if dispose:
@@ -205,7 +221,7 @@ def parse(text: str) -> Document:
         raise YamlProblem(f"is not valid YAML: {exc}") from None
     except RecursionError:  # pragma: no cover - depth is bounded above
         raise YamlProblem(f"is nested more than {MAX_DEPTH} levels deep") from None
-    return Document(root[0] if root else None, positions)
+    return Document(root[0] if root else None, where if positions else None, None if positions else text)
 
 
 class _NoKey:
@@ -216,9 +232,10 @@ class _NoKey:
 _NO_KEY = _NoKey()
 
 
-def read_bytes(data: bytes) -> Document:
+def read_bytes(data: bytes, positions: bool = True) -> Document:
+    """A record file's bytes as a document (see :func:`parse` for ``positions``)."""
     if len(data) > MAX_BYTES:
         raise YamlProblem(f"is larger than the {MAX_BYTES // 1000} kB limit for a record ({len(data)} bytes)")
     if not data.strip():
         raise YamlProblem("is empty", 1, 1)
-    return parse(decode(data))
+    return parse(decode(data), positions)

@@ -130,3 +130,31 @@ def test_england_from_the_cache_counts_as_from_the_records_and_sees_an_edit(run,
     after = json.loads(run(*args, "-f", "json").stdout)["tallies"][0]
     assert (after["counts"]["good"], after["counts"]["inadequate"]) == \
         (before["counts"]["good"] - 1, before["counts"]["inadequate"] + 1)
+
+
+@pytest.mark.parametrize("fmt", [("-f", "csv"), ("-f", "csv", "-l", "wide"), ("-f", "csv", "-l", "ofsted"),
+                                 ("-f", "markdown"), ("-f", "markdown", "-l", "long")])
+def test_export_from_the_cache_writes_what_the_records_give_and_sees_an_edit(run, tmp_path, monkeypatch, fmt):
+    """CSV and Markdown served from the facts the cache keeps are byte for byte what the records give,
+    with filters; an edited grade is written at once."""
+    from conftest import RECORDS
+
+    from rotherham_cli.listing import quick_list
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    dest = tmp_path / "records"
+    shutil.copytree(RECORDS, dest)
+    for filters in (("-a", "all"), ("-a", "region:yorkshire", "-k", "graded", "--since", "2018"), ()):
+        args = ("export", "--records", dest, *fmt, *filters)
+        cold = run(*args).stdout
+        assert quick_list(str(dest), None, None, None, None, home=False, facts=True) is not None  # now served
+        assert run(*args).stdout == cold == run(*args, env={"JUDGEMENTS_NO_CACHE": "1"}).stdout
+    args = ("export", "--records", dest, *fmt, "-a", "Rotherham", "-k", "graded")
+    before = run(*args).stdout
+    assert "Outstanding" in before
+    path = dest / "rotherham" / "rotherham-2025-ilacs-short.yaml"
+    path.write_text(path.read_text().replace(": outstanding", ": inadequate"))
+    after = run(*args).stdout
+    moved = before.count("Outstanding") - after.count("Outstanding")
+    assert moved >= 1 and after.count("Inadequate") - before.count("Inadequate") == moved
+    assert after == run(*args, env={"JUDGEMENTS_NO_CACHE": "1"}).stdout

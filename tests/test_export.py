@@ -8,8 +8,8 @@ import os
 import pytest
 from conftest import GOOD, OFFICIAL, needs_shared
 
-from rotherham_cli.export import OFSTED_HISTORY_HEADER
 from rotherham_cli.loader import load_valid
+from rotherham_cli.official import ILACS_HISTORY_COLUMNS
 from rotherham_cli.output import OutputError, write_atomic
 from rotherham_cli.render.machine import csv_text, safe_cell
 
@@ -66,7 +66,7 @@ def test_wide_csv_has_one_row_per_visit(run):
 def test_ofsted_layout(run):
     text = run("export", *R, "--layout", "ofsted").stdout
     reader = list(csv.reader(io.StringIO(text, newline="")))
-    assert reader[0] == OFSTED_HISTORY_HEADER == [  # as published in the 2025 release
+    assert reader[0] == list(ILACS_HISTORY_COLUMNS) == [  # as published in the 2025 release
         "Web link", "Local authority area code", "Local authority name", "Local authority status", "Ofsted region",
         "Inspection date", "Publication date", "Inspection type", "Overall effectiveness",
         "The impact of leaders on social work practice with children and families",
@@ -90,7 +90,7 @@ def test_ofsted_header_equals_the_official_file():
 
     wb = CalamineWorkbook.from_path(str(OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"))
     official = wb.get_sheet_by_name("ILACS_inspection_history").to_python()[2]
-    assert list(official) == OFSTED_HISTORY_HEADER
+    assert list(official) == list(ILACS_HISTORY_COLUMNS)
 
 
 def test_json_is_full_records(run):

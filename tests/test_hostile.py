@@ -221,3 +221,26 @@ def test_pure_python_parser_fallback_gives_the_same_records_and_errors(monkeypat
         content, expected = CASES[case]
         _, problems = load_bytes(content, "x.yaml")
         assert expected in str(problems[0]), case
+
+
+def test_positions_worked_out_later_are_the_positions_read_at_once():
+    """A record is read without positions (no problem needs them); asked for later, they are found by
+    reading again, and equal those kept while reading, for every shipped record and every broken one."""
+    from conftest import RECORDS
+
+    files = sorted(RECORDS.rglob("*.yaml")) + sorted(BROKEN_DIR.rglob("*.yaml"))
+    compared = 0
+    for path in files:
+        data = path.read_bytes()
+        try:
+            now = safeyaml.read_bytes(data)
+        except safeyaml.YamlProblem as exc:
+            with pytest.raises(safeyaml.YamlProblem) as later:
+                safeyaml.read_bytes(data, positions=False)
+            assert (later.value.message, later.value.line, later.value.column) == (exc.message, exc.line, exc.column)
+            continue
+        lazy = safeyaml.read_bytes(data, positions=False)
+        assert lazy.value == now.value
+        assert lazy.positions == now.positions and len(now.positions) > 1, path
+        compared += 1
+    assert compared > 800

@@ -75,3 +75,28 @@ def test_installed_command_lists_shipped_records_from_any_folder(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "rotherham-2014-sif-inspection" in res.stdout
     assert len(res.stdout.splitlines()) >= 12
+
+
+@pytest.mark.parametrize("args", [["export", "-a", "all"], ["export", "-f", "markdown", "-k", "graded"],
+                                  ["england", "--format", "csv"]])
+def test_warm_exports_and_counts_need_no_record_models(tmp_path, args):
+    """Warm, CSV and Markdown exports and `england` are written from the facts the cache keeps: no
+    pydantic, no YAML; the same bytes as cold."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    probe = [sys.executable, "-c", PROBE.format(args=args)]
+    cold = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
+    warm = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
+    assert "HEAVY=pydantic,yaml\n" in cold.stderr
+    assert "HEAVY=\n" in warm.stderr
+    assert cold.stdout == warm.stdout and len(warm.stdout.splitlines()) > 20
+
+
+def test_completion_offers_every_command_and_a_command_s_options():
+    """Only the command being run is built, except when the shell asks for completions."""
+    def complete(words: str, cword: int) -> str:
+        env = {**_ENV, "_JUDGEMENTS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        return subprocess.run([sys.executable, "-m", "rotherham_cli"], capture_output=True, text=True, env=env,
+                              check=False).stdout
+
+    assert complete("judgements e", 1).split() == ["export", "england"]
+    assert set(complete("judgements england --a", 2).split()) == {"--area", "--as-at"}

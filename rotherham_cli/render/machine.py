@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 
 # A cell a spreadsheet would run as a formula starts with one of these.
@@ -13,21 +14,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 # Characters that must never reach a terminal or a file: C0 controls but the line feed, DEL and the C1
 # controls, and the bidirectional overrides and isolates that can make text display in a false order.
-_BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
-
-
-def _unsafe(c: str) -> bool:
-    o = ord(c)
-    return (o < 32 and c != "\n") or 0x7F <= o < 0xA0 or c in _BIDI
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 
 def printable(value: object) -> str:
     """Text with control and bidirectional-override characters removed (never send them through a
     file or a terminal)."""
     text = "" if value is None else str(value)
-    if any(_unsafe(c) for c in text):
-        text = "".join(c for c in text if not _unsafe(c))
-    return text
+    return _UNSAFE.sub("", text)
 
 
 def safe_cell(value: object) -> str:
