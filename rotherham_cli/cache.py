@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = "judgements-record-cache-4"
+_MAGIC = "judgements-record-cache-5"
 _CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
 # The code and data that decide what a record file loads to: a change to any of them invalidates.
 _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
            "context.py", "files.py", "dates.py", "data/authorities.json")
 
-Entry = tuple[int, int, Any, list]  # size, mtime_ns, record or None, problems
+Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
 
 
 def cache_dir() -> Path | None:
@@ -78,7 +78,8 @@ class RecordCache:
     (:class:`rotherham_cli.listing.Visit`, standard-library values only): ``part="listing"`` reads only
     it, so that a listing served from it needs neither pydantic nor YAML. The second holds each file's
     facts (:class:`rotherham_cli.listing.VisitFacts`, standard library too) for `england` and `export`;
-    ``part="facts"`` reads only it. The third holds the validated records and each file's problems.
+    ``part="facts"`` reads only it. The third holds each validated record (pickled on its own, unpickled
+    only when asked for) and each file's problems.
     """
 
     def __init__(self, folder: Path, part: str = "all"):
@@ -123,11 +124,18 @@ class RecordCache:
         entry = self.old.get(name)
         if entry is None or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
             return None
+        # Each record is pickled on its own, so that a command about one authority unpickles only its
+        # records, not the whole set's. One that cannot be unpickled is loaded again.
+        try:
+            record = pickle.loads(entry[2]) if entry[2] is not None else None
+        except Exception:
+            return None
         self.new[name] = entry
-        return entry[2], entry[3]
+        return record, entry[3]
 
     def put(self, name: str, st: os.stat_result, record: Any, problems: list) -> None:
-        self.new[name] = (st.st_size, st.st_mtime_ns, record, problems)
+        blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL) if record is not None else None
+        self.new[name] = (st.st_size, st.st_mtime_ns, blob, problems)
         self.changed = True
         if record is not None:
             from .listing import facts_of, visit_of

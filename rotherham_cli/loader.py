@@ -10,14 +10,17 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from . import safeyaml
 from .errors import Problem, RecordProblems
 from .files import ENV_RECORDS, SUFFIXES, by_authority, records_dir, shipped_records, walk  # noqa: F401
 from .models import Record, RuleViolations
 from .vocab import suggest
+
+if TYPE_CHECKING:
+    from . import safeyaml  # imported where a file is read: a load served from the cache needs no YAML
 
 
 @dataclass
@@ -116,6 +119,8 @@ def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError)
 
 def load_file(path: Path, display: str | None = None) -> tuple[Record | None, list[Problem]]:
     """Load one record file. Returns the record (or None) and its problems."""
+    from . import safeyaml
+
     name = display or str(path)
     try:
         with path.open("rb") as fh:
@@ -131,6 +136,8 @@ def load_file(path: Path, display: str | None = None) -> tuple[Record | None, li
 
 
 def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[Record | None, list[Problem]]:
+    from . import safeyaml
+
     try:
         doc = safeyaml.read_bytes(data, positions=False)  # worked out only for a problem
     except safeyaml.YamlProblem as exc:

@@ -8,6 +8,7 @@ with the path of the field it is about, so that a loader can report every one wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -77,9 +78,12 @@ VisitTheme = Annotated[str, BeforeValidator(lambda v: vocab.parse_visit_theme(v)
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
+_LINE_BREAK = re.compile("[\r\n\v\f\x85\u2028\u2029]")
+
+
 def _one_line(value: str) -> str:
     """A one-line field: a line break would print as a spoofed extra row in a table."""
-    if any(c in value for c in "\r\n\v\f\x85\u2028\u2029"):
+    if _LINE_BREAK.search(value):
         raise ValueError("must be on one line (it holds a line break)")
     return value
 

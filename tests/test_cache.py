@@ -41,6 +41,32 @@ def test_a_second_load_is_served_from_the_cache_and_equals_the_first(folder, mon
     assert warm.records == cold.records and warm.problems == cold.problems
 
 
+def test_a_record_that_cannot_be_unpickled_is_loaded_again(folder, monkeypatch):
+    """Each record is pickled on its own; one spoiled in the cache file is read from its file again."""
+    import pickle
+
+    cold = load_records(folder)
+    path = cache_files(folder)[0]
+    with open(path, "rb") as fh:
+        head = pickle.load(fh)
+        parts = [pickle.load(fh) for _ in range(3)]
+    name = sorted(parts[2])[0]
+    parts[2][name] = (*parts[2][name][:2], b"spoiled", parts[2][name][3])
+    with open(path, "wb") as fh:
+        blobs = [pickle.dumps(p) for p in parts]
+        pickle.dump((*head[:4], [len(b) for b in blobs]), fh)
+        for b in blobs:
+            fh.write(b)
+    import rotherham_cli.loader as loader
+
+    calls = []
+    real = loader.load_file
+    monkeypatch.setattr(loader, "load_file", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+    warm = load_records(folder)
+    assert calls == [name]  # that one file read again, the others served
+    assert warm.records == cold.records and warm.problems == cold.problems
+
+
 def test_edit_add_delete_touch_and_replace_are_seen(folder):
     load_records(folder)
     path = folder / "rutland-2022-ilacs-short.yaml"
