@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The row writers read only what a record's facts hold too: they take either, so that an export served
 # from the record cache needs no pydantic record.
-Visit = Union["Record", VisitFacts]
+RecordOrFacts = Union["Record", VisitFacts]
 
 LAYOUTS = tuple(layout.value for layout in Layout)
 
@@ -33,7 +33,7 @@ def _d(value) -> str:
     return str(value) if value is not None else ""
 
 
-def _visit_cells(r: Visit) -> list[object]:
+def _visit_cells(r: RecordOrFacts) -> list[object]:
     a = r.authority
     return [
         r.id, a.name, _d(a.la_number), _d(a.ons_code), r.kind.value, r.kind.label,
@@ -47,11 +47,11 @@ _VISIT_HEADER = [
 ]
 
 
-def theme_label(r: Visit) -> str:
+def theme_label(r: RecordOrFacts) -> str:
     return _theme_label(r.theme)
 
 
-def long_rows(records: Sequence[Visit]) -> Rows:
+def long_rows(records: Sequence[RecordOrFacts]) -> Rows:
     """One row per judgement; an ungraded visit keeps one row with its theme and no grade."""
     header = [*_VISIT_HEADER, "area", "area_wording", "grade", "grade_key", "grade_rank", "theme"]
     rows: list[list[object]] = []
@@ -70,7 +70,7 @@ def long_rows(records: Sequence[Visit]) -> Rows:
     return header, rows
 
 
-def wide_rows(records: Sequence[Visit]) -> Rows:
+def wide_rows(records: Sequence[RecordOrFacts]) -> Rows:
     """One row per visit, one column per area (the grade in Ofsted's wording)."""
     header = [*_VISIT_HEADER, "theme", *(a.value for a in AREA_ORDER)]
     rows = []
@@ -87,7 +87,7 @@ _ILACS_GRADED = (Kind.ILACS_STANDARD, Kind.ILACS_SHORT)
 _ILACS = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
 
 
-def ofsted_rows(records: Sequence[Visit]) -> Rows:
+def ofsted_rows(records: Sequence[RecordOrFacts]) -> Rows:
     """Ofsted's ILACS inspection history layout: ILACS short and standard inspections only.
 
     The records do not hold the web link, the authority's status or its Ofsted region: those
@@ -107,11 +107,11 @@ def ofsted_rows(records: Sequence[Visit]) -> Rows:
     return list(ILACS_HISTORY_COLUMNS), rows
 
 
-def layout_rows(records: Sequence[Visit], layout: str) -> Rows:
+def layout_rows(records: Sequence[RecordOrFacts], layout: str) -> Rows:
     return {"long": long_rows, "wide": wide_rows, "ofsted": ofsted_rows}[layout](records)
 
 
-def report_rows(records: Sequence[Visit], layout: str) -> Rows:
+def report_rows(records: Sequence[RecordOrFacts], layout: str) -> Rows:
     """Rows for a committee paper (Markdown): plain headings, grades in words, no codes.
 
     ``wide``: one row per visit with a column per area judged in any of them;
@@ -120,7 +120,7 @@ def report_rows(records: Sequence[Visit], layout: str) -> Rows:
     if layout == "ofsted":
         return ofsted_rows(records)
 
-    def when(r: Visit) -> str:
+    def when(r: RecordOrFacts) -> str:
         return _d(r.start or r.end) or (f"{r.published} (published)" if r.published else "")
 
     if layout == "long":

@@ -61,7 +61,7 @@ class Document:
     @property
     def positions(self) -> dict[Path, tuple[int, int]]:
         if self._positions is None:
-            self._positions = parse(self._text or "").positions if self._text else {}
+            self._positions = parse(self._text).positions if self._text else {}
         return self._positions
 
     def position(self, path: Path) -> tuple[int, int]:
