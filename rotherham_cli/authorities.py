@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -185,7 +186,9 @@ def get(slug: str) -> LocalAuthority:
     raise KeyError(slug)
 
 
-def _pick(found: list[LocalAuthority], on: date | None) -> LocalAuthority:
+def pick(found: Sequence[LocalAuthority], on: date | None) -> LocalAuthority:
+    """Of the authorities one name has named over time, the one existing ``on`` a day (else the current
+    one, else the first)."""
     if len(found) > 1 and on is not None:
         existing = [a for a in found if a.existed_on(on)]
         if existing:
@@ -196,12 +199,18 @@ def _pick(found: list[LocalAuthority], on: date | None) -> LocalAuthority:
 def find(text: str, on: date | None = None) -> LocalAuthority | None:
     """The authority a name, alias, slug, code or number names (the one existing ``on`` a day where a
     name has been two authorities' over time, like Dorset), or None."""
+    found = named(text)
+    return pick(found, on) if found else None
+
+
+def named(text: str) -> list[LocalAuthority]:
+    """Every authority a name, alias, slug, code or number has named over time (most often one)."""
     index = _index()
     for k in (fold(text), key(text)):
         found = index.get(k)
         if found:
-            return _pick(found, on)
-    return None
+            return found
+    return []
 
 
 def resolve(text: str, on: date | None = None) -> LocalAuthority:

@@ -56,19 +56,27 @@ PUBLICATION_LAG = 150
 def authority_of(record: Record):
     """The register's authority of a record, or None when it names none the register knows."""
     a = record.authority
-    return _authority(a.name, a.ons_code, a.la_number, record.when.earliest if record.when else None)
+    found = _named(a.name, a.ons_code, a.la_number)
+    if len(found) < 2:  # the date matters only where a name has been two authorities' (Dorset)
+        return found[0] if found else None
+    from .authorities import pick
+
+    when = record.when
+    return pick(found, when.earliest if when else None)
 
 
 @lru_cache(maxsize=4096)
-def _authority(name: str, ons_code: str | None, la_number: int | None, on: date | None):
+def _named(name: str, ons_code: str | None, la_number: int | None) -> tuple:
+    """The authorities the first of a record's name, GSS code and DfE number that the register knows
+    has named (see authorities.named)."""
     from . import authorities
 
     for key in (name, ons_code, str(la_number) if la_number else None):
         if key:
-            found = authorities.find(key, on=on)
-            if found is not None:
-                return found
-    return None
+            found = authorities.named(key)
+            if found:
+                return tuple(found)
+    return ()
 
 
 def authority_slug(record: Record) -> str | None:

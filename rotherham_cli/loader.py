@@ -117,15 +117,20 @@ def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError)
     return out
 
 
-def load_file(path: Path, display: str | None = None) -> tuple[Record | None, list[Problem]]:
-    """Load one record file. Returns the record (or None) and its problems."""
+def load_file(path: Path, display: str | None = None, size: int | None = None) -> tuple[Record | None, list[Problem]]:
+    """Load one record file (``size``, where known, its size in bytes). Returns the record (or None) and
+    its problems."""
     from . import safeyaml
 
     name = display or str(path)
     try:
         with path.open("rb") as fh:
-            # Read one byte past the limit, never the whole of a huge (or sparse) file.
-            data = fh.read(safeyaml.MAX_BYTES + 1)
+            # Read one byte past the limit, never the whole of a huge (or sparse) file; where the size is
+            # known, ask for no more than it (a read asks for a buffer of the size it is given).
+            limit = safeyaml.MAX_BYTES + 1
+            data = fh.read(limit if size is None else min(size + 1, limit))
+            if len(data) < limit and size is not None and len(data) > size:  # it grew since: read the rest
+                data += fh.read(limit - len(data))
             if len(data) > safeyaml.MAX_BYTES:
                 size = os.fstat(fh.fileno()).st_size
                 return None, [Problem(name, 0, 0, "", f"is larger than the {safeyaml.MAX_BYTES // 1000} kB limit "
@@ -238,7 +243,7 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
         stats[display] = (st.st_size, st.st_mtime_ns)
         hit = cache.get(display, st)
         if hit is None:
-            hit = load_file(entry, display)
+            hit = load_file(entry, display, st.st_size)
             cache.put(display, st, *hit)
         record, problems = hit
         result.problems.extend(problems)

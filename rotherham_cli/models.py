@@ -160,6 +160,11 @@ class RuleViolations(Exception):
         return "; ".join(f"{'.'.join(map(str, loc))}: {msg}" for loc, msg in self.problems)
 
 
+# The keys of the vocabularies whose near misses get a suggestion, by field (a dict, in the enum's order).
+_KNOWN_WORDS = {"kind": (dict.fromkeys(k.value for k in Kind), "a kind of visit"),
+                "framework": (dict.fromkeys(f.value for f in Framework), "a framework")}
+
+
 class Record(_Strict):
     """One Ofsted visit to one authority's children's services."""
 
@@ -192,10 +197,10 @@ class Record(_Strict):
     @classmethod
     def _known_word(cls, v: Any, info: ValidationInfo) -> Any:
         """A near miss of a kind or framework key gets a suggestion."""
-        enum_cls, what = {"kind": (Kind, "a kind of visit"), "framework": (Framework, "a framework")}[info.field_name]
-        keys = [member.value for member in enum_cls]
-        if isinstance(v, str) and v not in keys:
-            raise ValueError(f"'{v}' is not {what}" + vocab.suggest(v, keys))
+        if isinstance(v, str):
+            keys, what = _KNOWN_WORDS[info.field_name]
+            if v not in keys:
+                raise ValueError(f"'{v}' is not {what}" + vocab.suggest(v, list(keys)))
         return v
 
     @model_validator(mode="after")
