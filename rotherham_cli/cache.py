@@ -34,6 +34,16 @@ _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py"
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
 
 
+def entry_of(record: Any, problems: list) -> tuple:
+    """What the cache keeps of a loaded file: the record pickled, its problems, and the record's listing
+    row and facts (None for a file that gave no record). Plain values, so another process can make it."""
+    if record is None:
+        return None, problems, None, None
+    from .listing import facts_of, visit_of
+
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), problems, visit_of(record), facts_of(record)
+
+
 def cache_dir() -> Path | None:
     if os.environ.get(ENV_OFF, "") not in ("", "0"):
         return None
@@ -120,28 +130,38 @@ class RecordCache:
         except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
             self.visits, self.facts, self.clean, self.old = {}, {}, [], {}
 
-    def get(self, name: str, st: os.stat_result) -> tuple[Any, list] | None:
+    def get(self, name: str, st: os.stat_result, record: bool = True) -> tuple[Any, list] | None:
+        """What loading a file gave, if it has not changed since: its record (without ``record``, its
+        facts) or None, and its problems."""
         entry = self.old.get(name)
         if entry is None or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
             return None
-        # Each record is pickled on its own, so that a command about one authority unpickles only its
-        # records, not the whole set's. One that cannot be unpickled is loaded again.
-        try:
-            record = pickle.loads(entry[2]) if entry[2] is not None else None
-        except Exception:
-            return None
+        if entry[2] is None:
+            got = None
+        elif not record:
+            got = self.facts.get(name)
+            if got is None:
+                return None
+        else:
+            # Each record is pickled on its own, so that a command about one authority unpickles only its
+            # records, not the whole set's. One that cannot be unpickled is loaded again.
+            try:
+                got = pickle.loads(entry[2])
+            except Exception:
+                return None
         self.new[name] = entry
-        return record, entry[3]
+        return got, entry[3]
 
     def put(self, name: str, st: os.stat_result, record: Any, problems: list) -> None:
-        blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL) if record is not None else None
+        self.put_entry(name, st, entry_of(record, problems))
+
+    def put_entry(self, name: str, st: os.stat_result, entry: tuple) -> None:
+        """Keep what loading a file gave, as :func:`entry_of` made it (here or in another process)."""
+        blob, problems, visit, facts = entry
         self.new[name] = (st.st_size, st.st_mtime_ns, blob, problems)
         self.changed = True
-        if record is not None:
-            from .listing import facts_of, visit_of
-
-            self.visits[name] = visit_of(record)
-            self.facts[name] = facts_of(record)
+        if blob is not None:
+            self.visits[name], self.facts[name] = visit, facts
         else:
             self.visits.pop(name, None)
             self.facts.pop(name, None)

@@ -340,18 +340,24 @@ def quick_visits(folder: Path, only: frozenset[str] | None, facts: bool = False)
 
     try:
         cache = RecordCache(folder, part="facts" if facts else "listing")
-        if not cache.clean:
-            return None
-        parts = by_authority(folder, only) if folder.is_dir() else None
-        problems: list = []
-        files = ([f for sub in parts for f in walk_names(sub, problems)] if parts is not None
-                 else walk_names(folder, problems))
-        if problems:
-            return None
-        stats = []
-        for f in files:
-            st = os.stat(f)
-            stats.append((f, st.st_size, st.st_mtime_ns))
-        return cache.clean_rows(frozenset(stats), facts=facts)
+        if cache.clean:
+            parts = by_authority(folder, only) if folder.is_dir() else None
+            problems: list = []
+            files = ([f for sub in parts for f in walk_names(sub, problems)] if parts is not None
+                     else walk_names(folder, problems))
+            if not problems:
+                stats = []
+                for f in files:
+                    st = os.stat(f)
+                    stats.append((f, st.st_size, st.st_mtime_ns))
+                rows = cache.clean_rows(frozenset(stats), facts=facts)
+                if rows is not None:
+                    return rows
+        # Not as the cache last saw them: read what it lacks (the rows are made as each file is read, the
+        # records are not) and serve what that read, where it found no problem at all.
+        from .loader import refresh
+
+        cache, scope = refresh(folder, only)
+        return cache.clean_rows(scope, facts=facts)
     except (OSError, JudgementsError):
         return None

@@ -20,7 +20,8 @@ from .models import Record, RuleViolations
 from .vocab import suggest
 
 if TYPE_CHECKING:
-    from . import safeyaml  # imported where a file is read: a load served from the cache needs no YAML
+    from . import safeyaml
+    from .listing import VisitFacts  # imported where a file is read: a load served from the cache needs no YAML
 
 
 @dataclass
@@ -194,14 +195,15 @@ def _record_checks(record: Record, name: str, doc: safeyaml.Document) -> list[Pr
     return []
 
 
-def _same_visits(entries: list[tuple[str, Record]]) -> list[Problem]:
-    """Two records of one visit: the second of each pair is reported, naming both files."""
+def _same_visits(entries: list[tuple[str, VisitFacts]]) -> list[Problem]:
+    """Two records of one visit (given by their facts): the second of each pair is reported, naming both
+    files."""
     from . import identity
 
     out: list[Problem] = []
-    by_slug: dict[str, list[tuple[str, Record]]] = {}
-    for name, rec in entries:
-        by_slug.setdefault(identity.authority_slug(rec) or "", []).append((name, rec))
+    by_slug: dict[str, list[tuple[str, VisitFacts]]] = {}
+    for name, facts in entries:
+        by_slug.setdefault(facts.slug or "", []).append((name, facts))
     for slug, group in by_slug.items():
         for i, (name, rec) in enumerate(group):
             for other_name, other in group[:i]:
@@ -213,23 +215,39 @@ def _same_visits(entries: list[tuple[str, Record]]) -> list[Problem]:
     return out
 
 
-def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> LoadResult:
+def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
+                 records: bool = True) -> LoadResult:
     """Load every record under a folder; collect every problem in every file.
 
     ``only`` (authority slugs) is a hint: in a folder laid out one sub-folder per authority, only those
     sub-folders are read (a command about one authority need not read all of England's records).
+    Without ``records`` the records are not made, only read into the cache (see :func:`refresh`).
     """
+    return _load(folder, only, records)[0]
+
+
+def refresh(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None):
+    """Bring the cache of a folder up to date without making the records (the listing rows and facts the
+    fast paths serve are made as each file is read): the cache, and the files read as (name, size,
+    modification time), which the cache marks clean where they hold no problem."""
+    _, cache, scope = _load(folder, only, records=False)
+    return cache, scope
+
+
+def _load(folder, only, records: bool):
     from .cache import RecordCache
+    from .listing import facts_of
 
     path = records_dir(folder)
     result = LoadResult(folder=path)
     first_seen: dict[str, str] = {}
-    kept: list[tuple[str, Record]] = []
+    kept: list[tuple[str, object]] = []
     cache = RecordCache(path)
     stats: dict[str, tuple[int, int]] = {}
     parts = by_authority(path, only) if path.is_dir() else None
     files = [f for sub in parts for f in walk(sub, result.problems)] if parts is not None else \
         walk(path, result.problems)
+    found: list[tuple[str, Path, os.stat_result]] = []
     for entry in files:
         display = str(entry)
         try:
@@ -241,11 +259,13 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
         stats[display] = (st.st_size, st.st_mtime_ns)
-        hit = cache.get(display, st)
-        if hit is None:
-            hit = load_file(entry, display, st.st_size)
-            cache.put(display, st, *hit)
-        record, problems = hit
+        found.append((display, entry, st))
+    # What each file loads to (its record, or without ``records`` its facts, and its problems): from the
+    # cache where it is still good; the rest read, in several processes where there are many.
+    hits = {display: cache.get(display, st, records) for display, _, st in found}
+    hits.update(_load_all([f for f in found if hits[f[0]] is None], cache, records))
+    for display, entry, _ in found:
+        record, problems = hits[display]
         result.problems.extend(problems)
         if record is None:
             continue
@@ -259,14 +279,49 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
         result.paths[record.id] = entry
     scope = frozenset((name, *st) for name, st in stats.items())
     # Files a full load found clean as they are now hold no two records of one visit: skip the search.
-    same = [] if not result.problems and scope in cache.clean else _same_visits(kept)
+    same = [] if not result.problems and scope in cache.clean else _same_visits(
+        [(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
     result.problems.extend(same)
     if not result.problems:
         cache.mark_clean(scope)
     cache.save(partial=parts is not None)
-    bad = {p.file for p in same}
-    result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
-    return result
+    if records:
+        bad = {p.file for p in same}
+        result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
+    return result, cache, scope
+
+
+def _load_all(files: list[tuple[str, Path, os.stat_result]], cache, records: bool = True) -> dict[str, tuple]:
+    """Read record files the cache did not hold and keep them in it: what each gave (its record, or
+    without ``records`` its facts, and its problems), by its name.
+
+    Shared among processes where there are many (a first run over England): each child sends back what
+    the cache keeps of its files; the records are unpickled from that here only where they are wanted."""
+    import pickle
+
+    from .cache import entry_of
+    from .workers import shared
+
+    def here(share):
+        out = []
+        for display, entry, st in share:
+            record, problems = load_file(entry, display, st.st_size)
+            cache.put(display, st, record, problems)
+            out.append((record if records or record is None else cache.facts[display], problems))
+        return out
+
+    def there(share):
+        return [entry_of(*load_file(entry, display, st.st_size)) for display, entry, st in share]
+
+    loaded: dict[str, tuple] = {}
+    for share, results, in_child in shared(files, here, there):
+        for (display, _, st), got in zip(share, results, strict=True):
+            if in_child:
+                cache.put_entry(display, st, got)
+                blob, problems, _, facts = got
+                got = (None if blob is None else pickle.loads(blob) if records else facts, problems)
+            loaded[display] = got
+    return loaded
 
 
 def load_valid(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> list[Record]:
