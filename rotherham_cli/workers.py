@@ -26,9 +26,12 @@ J = TypeVar("J")
 def processes(jobs: int, min_share: int) -> int:
     """How many processes ``jobs`` pieces of work are shared among: as many as CPUs are free to this
     process (or as ``JUDGEMENTS_JOBS`` says), at most ``MAX_PROCESSES``, each with at least ``min_share``
-    pieces; one where forking is not cheap or safe."""
+    pieces; one where forking is not cheap or safe (not Linux, or threads running)."""
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return 1
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return 1  # a copy of a process with threads (a progress bar's) might wait on a lock one held
     wanted = os.environ.get(ENV_JOBS, "").strip()
     if wanted.isdigit() and int(wanted) > 0:
         free = int(wanted)

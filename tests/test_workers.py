@@ -54,6 +54,21 @@ def test_little_work_or_jobs_1_stays_in_this_process(monkeypatch):
     assert len(workers.shared(list(range(500)), lambda s: list(s), lambda s: 1 / 0)) == 1
 
 
+def test_no_copy_is_forked_while_a_thread_runs(monkeypatch):
+    import threading
+
+    monkeypatch.setenv(workers.ENV_JOBS, "4")
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert workers.processes(10_000, 50) == 1
+    finally:
+        stop.set()
+        thread.join()
+    assert workers.processes(10_000, 50) == 4
+
+
 @pytest.fixture
 def big_broken(tmp_path):
     """The shipped national set with every broken fixture among it."""
