@@ -330,29 +330,39 @@ def quick_facts(records: str | None) -> list[VisitFacts] | None:
     return quick_visits(records_dir(records), None, facts=True)
 
 
+def _files_now(folder: Path, only: frozenset[str] | None) -> frozenset | None:
+    """The record files under ``folder`` (only the authorities ``only`` names, in a folder laid out by
+    authority) as (name, size, modification time), as the cache keys them; None where a folder cannot
+    be read."""
+    from .files import by_authority, walk_names
+
+    parts = by_authority(folder, only) if folder.is_dir() else None
+    problems: list = []
+    files = ([f for sub in parts for f in walk_names(sub, problems)] if parts is not None
+             else walk_names(folder, problems))
+    if problems:
+        return None
+    stats = []
+    for f in files:
+        st = os.stat(f)
+        stats.append((f, st.st_size, st.st_mtime_ns))
+    return frozenset(stats)
+
+
 def quick_visits(folder: Path, only: frozenset[str] | None, facts: bool = False) -> list | None:
     """The visits of the records under ``folder`` (only the authorities ``only`` names, in a folder laid
-    out by authority), if the cache can serve them as they are now and problem-free; else None. With
-    ``facts``, their :class:`VisitFacts` instead of their listing rows."""
+    out by authority), served from the cache (brought up to date first where the files have changed);
+    None where they hold a problem, which the full path reports. With ``facts``, their
+    :class:`VisitFacts` instead of their listing rows."""
     from .cache import RecordCache
     from .errors import JudgementsError
-    from .files import by_authority, walk_names
 
     try:
         cache = RecordCache(folder, part="facts" if facts else "listing")
-        if cache.clean:
-            parts = by_authority(folder, only) if folder.is_dir() else None
-            problems: list = []
-            files = ([f for sub in parts for f in walk_names(sub, problems)] if parts is not None
-                     else walk_names(folder, problems))
-            if not problems:
-                stats = []
-                for f in files:
-                    st = os.stat(f)
-                    stats.append((f, st.st_size, st.st_mtime_ns))
-                rows = cache.clean_rows(frozenset(stats), facts=facts)
-                if rows is not None:
-                    return rows
+        scope = _files_now(folder, only) if cache.clean else None
+        rows = cache.clean_rows(scope, facts=facts) if scope is not None else None
+        if rows is not None:
+            return rows
         # Not as the cache last saw them: read what it lacks (the rows are made as each file is read, the
         # records are not) and serve what that read, where it found no problem at all.
         from .loader import refresh

@@ -20,8 +20,8 @@ from .models import Record, RuleViolations
 from .vocab import suggest
 
 if TYPE_CHECKING:
-    from . import safeyaml
-    from .listing import VisitFacts  # imported where a file is read: a load served from the cache needs no YAML
+    from . import safeyaml  # imported where a file is read: a load served from the cache needs no YAML
+    from .listing import VisitFacts
 
 
 @dataclass
@@ -215,15 +215,13 @@ def _same_visits(entries: list[tuple[str, VisitFacts]]) -> list[Problem]:
     return out
 
 
-def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
-                 records: bool = True) -> LoadResult:
+def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> LoadResult:
     """Load every record under a folder; collect every problem in every file.
 
     ``only`` (authority slugs) is a hint: in a folder laid out one sub-folder per authority, only those
     sub-folders are read (a command about one authority need not read all of England's records).
-    Without ``records`` the records are not made, only read into the cache (see :func:`refresh`).
     """
-    return _load(folder, only, records)[0]
+    return _load(folder, only, records=True)[0]
 
 
 def refresh(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None):
@@ -235,6 +233,8 @@ def refresh(folder: str | os.PathLike | None = None, only: frozenset[str] | None
 
 
 def _load(folder, only, records: bool):
+    """load_records and refresh: the result (with the records only where ``records``), the cache kept up
+    to date, and the files read as (name, size, modification time)."""
     from .cache import RecordCache
     from .listing import facts_of
 
@@ -243,7 +243,6 @@ def _load(folder, only, records: bool):
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, object]] = []
     cache = RecordCache(path)
-    stats: dict[str, tuple[int, int]] = {}
     parts = by_authority(path, only) if path.is_dir() else None
     files = [f for sub in parts for f in walk(sub, result.problems)] if parts is not None else \
         walk(path, result.problems)
@@ -258,7 +257,6 @@ def _load(folder, only, records: bool):
         if not stat.S_ISREG(st.st_mode):
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
-        stats[display] = (st.st_size, st.st_mtime_ns)
         found.append((display, entry, st))
     # What each file loads to (its record, or without ``records`` its facts, and its problems): from the
     # cache where it is still good; the rest read, in several processes where there are many.
@@ -277,7 +275,7 @@ def _load(folder, only, records: bool):
         first_seen[record.id] = display
         kept.append((display, record))
         result.paths[record.id] = entry
-    scope = frozenset((name, *st) for name, st in stats.items())
+    scope = frozenset((display, st.st_size, st.st_mtime_ns) for display, _, st in found)
     # Files a full load found clean as they are now hold no two records of one visit: skip the search.
     same = [] if not result.problems and scope in cache.clean else _same_visits(
         [(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
@@ -291,7 +289,7 @@ def _load(folder, only, records: bool):
     return result, cache, scope
 
 
-def _load_all(files: list[tuple[str, Path, os.stat_result]], cache, records: bool = True) -> dict[str, tuple]:
+def _load_all(files: list[tuple[str, Path, os.stat_result]], cache, records: bool) -> dict[str, tuple]:
     """Read record files the cache did not hold and keep them in it: what each gave (its record, or
     without ``records`` its facts, and its problems), by its name.
 

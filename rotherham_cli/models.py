@@ -238,8 +238,6 @@ class Record(_Strict):
         return self.framework.wording(area)
 
 
-
-
 def rule_problems(r: Record) -> list[tuple[tuple, str]]:
     """Every cross-field rule the record breaks, as (field path, message)."""
     out: list[tuple[tuple, str]] = []

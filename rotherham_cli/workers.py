@@ -3,8 +3,8 @@ it, where the system forks cheaply (Linux) and more than one CPU is free to this
 
 The work is split into contiguous shares in order; this process does the first itself, and each child
 does one other, sends back what it made (pickled, through a pipe) and exits without running any exit
-handler or flushing any output. A child that fails, or sends back something unreadable, costs only
-time: its share is done again here. ``JUDGEMENTS_JOBS=1`` keeps all the work in this process; another
+handler or flushing any output. A child that cannot be made, fails, or sends back something unreadable
+costs only time: its share is done again here. ``JUDGEMENTS_JOBS=1`` keeps all the work in this process; another
 number sets how many processes share it. Standard library only; nothing is printed.
 """
 
@@ -55,10 +55,13 @@ def shared(jobs: Sequence[J], here: Callable[[Sequence[J]], list], there: Callab
     children: dict[int, tuple[int, int]] = {}  # share -> the child doing it, not yet collected
     try:
         for i, share in enumerate(shares[1:], 1):
-            children[i] = _fork(there, share)
+            child = _fork(there, share)
+            if child is not None:
+                children[i] = child
         out = [(shares[0], here(shares[0]), False)]
         for i, share in enumerate(shares[1:], 1):
-            got = _collect(*children.pop(i))
+            child = children.pop(i, None)
+            got = _collect(*child) if child is not None else None
             if got is not None and len(got) == len(share):
                 out.append((share, got, True))
             else:
@@ -72,9 +75,19 @@ def shared(jobs: Sequence[J], here: Callable[[Sequence[J]], list], there: Callab
             _reap(pid)
 
 
-def _fork(there: Callable[[Sequence[J]], list], share: Sequence[J]) -> tuple[int, int]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
+def _fork(there: Callable[[Sequence[J]], list], share: Sequence[J]) -> tuple[int, int] | None:
+    """A child doing a share, as its pid and the read end of its pipe; None where the system will not
+    make one (too many processes or open files): the share is then done here."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        _close(read_end)
+        _close(write_end)
+        return None
     if pid == 0:  # the child: do the share, write it to the pipe, and leave at once
         code = 1
         try:

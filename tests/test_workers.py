@@ -44,6 +44,18 @@ def test_a_share_a_child_cannot_give_is_done_here(monkeypatch, there):
     assert [in_child for _, _, in_child in shares] == [False, False]
 
 
+def test_a_share_no_child_can_be_made_for_is_done_here(monkeypatch):
+    monkeypatch.setenv(workers.ENV_JOBS, "3")
+
+    def refuse():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    shares = workers.shared(list(range(6)), lambda s: [x * 10 for x in s], lambda s: 1 / 0, min_share=1)
+    assert flat(shares) == [0, 10, 20, 30, 40, 50]
+    assert [in_child for _, _, in_child in shares] == [False, False, False]
+
+
 def test_little_work_or_jobs_1_stays_in_this_process(monkeypatch):
     monkeypatch.setenv(workers.ENV_JOBS, "4")
     assert workers.processes(120, 50) == 2  # at least 50 files a process
