@@ -11,6 +11,13 @@ loaded again; problems are cached with the file, so a broken record is reported 
 A cache that cannot be read (corrupt, truncated, written by another version, not ours) is ignored and
 rebuilt; a cache folder that cannot be written means no cache, never a failure. It is written whole to
 a temporary file and renamed into place. ``JUDGEMENTS_NO_CACHE=1`` turns it off.
+
+The package also ships the listing rows and facts of its own record set, built by this code
+(``data/shipped-rows.pickle``, made by ``tools/build_shipped_cache.py``; a test proves it equals what the
+loader builds). They are keyed on each file's path under its folder and its contents (size and
+SHA-256), not on times, which an install does not keep: a first run over the shipped records, or a copy
+of them, serves a file from them where its bytes are exactly as built, and reads any other file. They
+are used only where the code that judges a record is, byte for byte, the code they were built with.
 """
 
 from __future__ import annotations
@@ -32,6 +39,10 @@ _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py"
            "context.py", "files.py", "dates.py", "data/authorities.json")
 
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
+NOT_KEPT = b""  # in an entry's place of the pickled record: its rows came from the shipped rows; read it when wanted
+
+SHIPPED = Path(__file__).resolve().parent / "data" / "shipped-rows.pickle"
+_SHIPPED_MAGIC = "judgements-shipped-rows-1"
 
 
 def entry_of(record: Any, problems: list) -> tuple:
@@ -71,6 +82,98 @@ def _stamp() -> str:
     return "|".join(parts)
 
 
+def content_stamp() -> str:
+    """What the shipped rows depend on besides the files: the version and the contents (not the times) of
+    the judging code."""
+    from . import __version__
+
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for name in _JUDGES:
+        try:
+            data = (here / name).read_bytes()
+        except OSError:
+            data = b"-"
+        digest.update(f"|{name}:{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _group(rel: str) -> str:
+    """The part of the shipped rows a file is in: the first folder of its path (its authority's, as the
+    shipped records are laid out), so that a command about one authority unpickles only its rows."""
+    return rel.split("/", 1)[0] if "/" in rel else ""
+
+
+def build_shipped(folder: Path) -> bytes:
+    """The shipped rows of a record set (tools/build_shipped_cache.py): each file's size, SHA-256 and the
+    listing row and facts of its record, loaded here by the loader without any cache. Raises
+    :class:`rotherham_cli.errors.RecordProblems` if any file has a problem: only a set that loads clean
+    as a whole is shipped, so that any part of it is clean too."""
+    from .listing import facts_of, visit_of
+    from .loader import load_records
+
+    saved = os.environ.get(ENV_OFF)
+    os.environ[ENV_OFF] = "1"
+    try:
+        result = load_records(folder)
+    finally:
+        if saved is None:
+            del os.environ[ENV_OFF]
+        else:
+            os.environ[ENV_OFF] = saved
+    result.raise_for_problems()
+    groups: dict[str, dict] = {}
+    for record in result.records:
+        path = result.paths[record.id]
+        data = path.read_bytes()
+        rel = path.relative_to(folder).as_posix()
+        groups.setdefault(_group(rel), {})[rel] = (len(data), hashlib.sha256(data).digest(), visit_of(record),
+                                                   facts_of(record))
+    blobs = {g: pickle.dumps(dict(sorted(rows.items())), protocol=pickle.HIGHEST_PROTOCOL)
+             for g, rows in sorted(groups.items())}
+    return pickle.dumps((_SHIPPED_MAGIC, content_stamp(), blobs), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class ShippedRows:
+    """The shipped rows (see the module's text), read where first wanted; empty where the file is
+    missing, unreadable or not ours, or was built by other code than this."""
+
+    def __init__(self, path: Path | None = None):
+        self.blobs: dict[str, bytes] = {}
+        self.groups: dict[str, dict] = {}
+        try:
+            with open(path or SHIPPED, "rb") as fh:
+                magic, stamp, blobs = pickle.load(fh)
+            if magic == _SHIPPED_MAGIC and stamp == content_stamp() and isinstance(blobs, dict):
+                self.blobs = blobs
+        except Exception:  # missing, unreadable, corrupt or foreign: none
+            self.blobs = {}
+
+    def rows(self, rel: str, name: str, size: int) -> tuple | None:
+        """The listing row and facts of the file ``name``, at ``rel`` (its path under its folder, with '/')
+        and of ``size`` bytes, where its contents are exactly as built; else None."""
+        group = _group(rel)
+        rows = self.groups.get(group)
+        if rows is None:
+            try:
+                rows = pickle.loads(self.blobs[group]) if group in self.blobs else {}
+            except Exception:
+                rows = {}
+            self.groups[group] = rows
+        built = rows.get(rel)
+        if built is None or built[0] != size:
+            return None
+        try:
+            with open(name, "rb") as fh:
+                data = fh.read(size + 1)
+        except OSError:
+            return None
+        if len(data) != size or hashlib.sha256(data).digest() != built[1]:
+            return None
+        return built[2], built[3]
+
+
 def _file_for(folder: Path) -> Path | None:
     base = cache_dir()
     if base is None:
@@ -103,6 +206,7 @@ class RecordCache:
         self._read(part)
         self.new: dict[str, Entry] = {}
         self.changed = False
+        self._shipped: ShippedRows | None = None
 
     def _read(self, part: str) -> None:
         if self.path is None:
@@ -135,9 +239,14 @@ class RecordCache:
         facts) or None, and its problems."""
         entry = self.old.get(name)
         if entry is None or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
+            if not record:  # its facts, where its contents are the shipped set's
+                rows = self._shipped_rows(name, st.st_size, st.st_mtime_ns)
+                return None if rows is None else (rows[1], [])
             return None
         if entry[2] is None:
             got = None
+        elif record and entry[2] == NOT_KEPT:
+            return None
         elif not record:
             got = self.facts.get(name)
             if got is None:
@@ -165,6 +274,33 @@ class RecordCache:
         else:
             self.visits.pop(name, None)
             self.facts.pop(name, None)
+
+    def _shipped_rows(self, name: str, size: int, mtime: int) -> tuple | None:
+        """The listing row and facts of a file from the shipped rows, kept in the cache (its record not
+        pickled), where its contents are as they were built; else None."""
+        if self.path is None:
+            return None
+        base = str(self.folder)
+        if base == os.curdir:
+            rel = name
+        elif name.startswith(base + os.sep):
+            rel = name[len(base) + 1:]
+        else:
+            return None
+        if self._shipped is None:
+            self._shipped = ShippedRows()
+        rows = self._shipped.rows(rel.replace(os.sep, "/"), name, size)
+        if rows is not None:
+            self.new[name] = (size, mtime, NOT_KEPT, [])
+            self.visits[name], self.facts[name] = rows
+            self.changed = True
+        return rows
+
+    def all_shipped(self, names) -> bool:
+        """Whether every one of these files (each got or put in this run) holds the contents of a file of
+        the shipped set as built. The shipped set loads with no problem as a whole, so any part of it does:
+        no two of them are one visit."""
+        return self.path is not None and all(self.new.get(n, (0, 0, None))[2] == NOT_KEPT for n in names)
 
     def mark_clean(self, files: frozenset) -> None:
         """The files (path, size, mtime) a full load found no problem in, as a set."""

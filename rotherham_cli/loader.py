@@ -12,16 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from .errors import Problem, RecordProblems
 from .files import ENV_RECORDS, SUFFIXES, by_authority, records_dir, shipped_records, walk  # noqa: F401
-from .models import Record, RuleViolations
 from .vocab import suggest
 
 if TYPE_CHECKING:
-    from . import safeyaml  # imported where a file is read: a load served from the cache needs no YAML
+    # Imported where a file is read: a load served from the cache (or the shipped rows) needs neither
+    # pydantic nor YAML.
+    from pydantic import ValidationError
+
+    from . import safeyaml
     from .listing import VisitFacts
+    from .models import Record
 
 
 @dataclass
@@ -101,6 +103,8 @@ def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError)
             loc = path
         elif kind == "extra_forbidden":
             line, col = doc.key_position(loc)
+            from .models import Record
+
             allowed = _fields_of(Record, loc[:-1])
             msg = f"unknown field '{loc[-1]}'" + (suggest(str(loc[-1]), allowed) if allowed else "")
             if allowed and "did you mean" not in msg:
@@ -142,7 +146,10 @@ def load_file(path: Path, display: str | None = None, size: int | None = None) -
 
 
 def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[Record | None, list[Problem]]:
+    from pydantic import ValidationError
+
     from . import safeyaml
+    from .models import Record, RuleViolations
 
     try:
         doc = safeyaml.read_bytes(data, positions=False)  # worked out only for a problem
@@ -276,8 +283,10 @@ def _load(folder, only, records: bool):
         kept.append((display, record))
         result.paths[record.id] = entry
     scope = frozenset((display, st.st_size, st.st_mtime_ns) for display, _, st in found)
-    # Files a full load found clean as they are now hold no two records of one visit: skip the search.
-    same = [] if not result.problems and scope in cache.clean else _same_visits(
+    # Files a full load found clean as they are now, or all of the shipped set as built, hold no two records
+    # of one visit: skip the search.
+    same = [] if not result.problems and (scope in cache.clean or cache.all_shipped(first_seen.values())) \
+        else _same_visits(
         [(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
     result.problems.extend(same)
     if not result.problems:
