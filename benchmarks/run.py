@@ -254,7 +254,7 @@ def main() -> None:
                         f"| {name} | {changed['median']:.3f} ({changed['low']:.3f}-{changed['high']:.3f}) | "
                         f"{changed['floor']:.3f} | {c:.2f}x | {changed['mem']:.0f} |")
                     print(changed_rows[-1], flush=True)
-                    goals.append(_goal(f"`{name}`, after one record changed", c, 1.2, "the parse floor"))
+                    changed_goal = _goal(f"`{name}`, after one record changed", c, 1.2, "the parse floor")
                 w = warm["median"] / warm["floor"]
                 line = (f"| {label} | {name} | {warm['median']:.3f} ({warm['low']:.3f}-{warm['high']:.3f}) | "
                         f"{warm['floor']:.3f} | {w:.2f}x | ")
@@ -274,6 +274,7 @@ def main() -> None:
                     if cold:
                         goals.append(_goal(f"`{name}`, first run after install", cold["median"] / cold["floor"], 1.2,
                                            "the parse floor"))
+                        goals.append(changed_goal)
                     mem = max(warm["mem"], cold["mem"] if cold else 0)
                     goals.append(f"| `{name}` peak memory, national set | {mem:.0f} MiB | at most 100 MiB | "
                                  f"{'met' if mem <= 100 else '**not met**'} |")

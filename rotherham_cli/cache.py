@@ -123,45 +123,42 @@ def build_shipped(folder: Path) -> bytes:
         else:
             os.environ[ENV_OFF] = saved
     result.raise_for_problems()
+    index: dict[str, tuple[int, bytes]] = {}
     groups: dict[str, dict] = {}
     for record in result.records:
         path = result.paths[record.id]
         data = path.read_bytes()
         rel = path.relative_to(folder).as_posix()
-        groups.setdefault(_group(rel), {})[rel] = (len(data), hashlib.sha256(data).digest(), visit_of(record),
-                                                   facts_of(record))
+        index[rel] = (len(data), hashlib.sha256(data).digest())
+        groups.setdefault(_group(rel), {})[rel] = (visit_of(record), facts_of(record))
     blobs = {g: pickle.dumps(dict(sorted(rows.items())), protocol=pickle.HIGHEST_PROTOCOL)
              for g, rows in sorted(groups.items())}
-    return pickle.dumps((_SHIPPED_MAGIC, content_stamp(), blobs), protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps((_SHIPPED_MAGIC, content_stamp(), dict(sorted(index.items())), blobs),
+                        protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ShippedRows:
     """The shipped rows (see the module's text), read where first wanted; empty where the file is
-    missing, unreadable or not ours, or was built by other code than this."""
+    missing, unreadable or not ours, or was built by other code than this. Each file's size and SHA-256
+    are kept apart from its rows, so that a file that is not as built costs no unpickling."""
 
     def __init__(self, path: Path | None = None):
+        self.index: dict[str, tuple[int, bytes]] = {}
         self.blobs: dict[str, bytes] = {}
         self.groups: dict[str, dict] = {}
         try:
             with open(path or SHIPPED, "rb") as fh:
-                magic, stamp, blobs = pickle.load(fh)
-            if magic == _SHIPPED_MAGIC and stamp == content_stamp() and isinstance(blobs, dict):
-                self.blobs = blobs
+                magic, stamp, index, blobs = pickle.load(fh)
+            if magic == _SHIPPED_MAGIC and stamp == content_stamp() and isinstance(index, dict) \
+                    and isinstance(blobs, dict):
+                self.index, self.blobs = index, blobs
         except Exception:  # missing, unreadable, corrupt or foreign: none
-            self.blobs = {}
+            self.index, self.blobs = {}, {}
 
     def rows(self, rel: str, name: str, size: int) -> tuple | None:
         """The listing row and facts of the file ``name``, at ``rel`` (its path under its folder, with '/')
         and of ``size`` bytes, where its contents are exactly as built; else None."""
-        group = _group(rel)
-        rows = self.groups.get(group)
-        if rows is None:
-            try:
-                rows = pickle.loads(self.blobs[group]) if group in self.blobs else {}
-            except Exception:
-                rows = {}
-            self.groups[group] = rows
-        built = rows.get(rel)
+        built = self.index.get(rel)
         if built is None or built[0] != size:
             return None
         try:
@@ -171,7 +168,15 @@ class ShippedRows:
             return None
         if len(data) != size or hashlib.sha256(data).digest() != built[1]:
             return None
-        return built[2], built[3]
+        group = _group(rel)
+        rows = self.groups.get(group)
+        if rows is None:
+            try:
+                rows = pickle.loads(self.blobs[group])
+            except Exception:
+                rows = {}
+            self.groups[group] = rows
+        return rows.get(rel)
 
 
 def _file_for(folder: Path) -> Path | None:

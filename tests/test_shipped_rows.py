@@ -17,8 +17,8 @@ SOME = ("rotherham", "barnsley", "doncaster")
 
 
 def contents(blob: bytes) -> tuple:
-    magic, stamp, groups = pickle.loads(blob)
-    return magic, stamp, {g: pickle.loads(b) for g, b in groups.items()}
+    magic, stamp, index, groups = pickle.loads(blob)
+    return magic, stamp, index, {g: pickle.loads(b) for g, b in groups.items()}
 
 
 def test_the_shipped_rows_are_what_the_loader_builds_from_the_shipped_records():
@@ -28,8 +28,8 @@ def test_the_shipped_rows_are_what_the_loader_builds_from_the_shipped_records():
     built = contents(cache.build_shipped(RECORDS))
     assert committed[1] == cache.content_stamp()
     assert committed == built
-    files = {rel for rows in committed[2].values() for rel in rows}
-    assert files == {p.relative_to(RECORDS).as_posix() for p in RECORDS.rglob("*.yaml")}
+    files = {p.relative_to(RECORDS).as_posix() for p in RECORDS.rglob("*.yaml")}
+    assert set(committed[2]) == files == {rel for rows in committed[3].values() for rel in rows}
     # Each entry is the file's size and SHA-256 and the rows loading it gives, checked here apart from
     # the build: one file's row against its record loaded alone.
     import hashlib
@@ -37,7 +37,8 @@ def test_the_shipped_rows_are_what_the_loader_builds_from_the_shipped_records():
     from rotherham_cli.listing import facts_of, visit_of
 
     path = RECORDS / "rotherham" / "rotherham-2014-sif-inspection.yaml"
-    size, digest, visit, facts = committed[2]["rotherham"]["rotherham/rotherham-2014-sif-inspection.yaml"]
+    rel = "rotherham/rotherham-2014-sif-inspection.yaml"
+    (size, digest), (visit, facts) = committed[2][rel], committed[3]["rotherham"][rel]
     record, problems = loader.load_file(path)
     assert problems == [] and size == path.stat().st_size and digest == hashlib.sha256(path.read_bytes()).digest()
     assert (visit, facts) == (visit_of(record), facts_of(record))
@@ -133,12 +134,12 @@ def test_no_cache_means_no_shipped_rows(run, copy):
 
 
 def _other_stamp() -> bytes:
-    magic, _, blobs = pickle.loads(cache.SHIPPED.read_bytes())
-    return pickle.dumps((magic, "built by other code", blobs))
+    magic, _, index, blobs = pickle.loads(cache.SHIPPED.read_bytes())
+    return pickle.dumps((magic, "built by other code", index, blobs))
 
 
 @pytest.mark.parametrize("spoil", [lambda: b"", lambda: b"not a pickle at all",
-                                   lambda: cache.SHIPPED.read_bytes()[:1000], lambda: pickle.dumps(("x", "y", {})),
+                                   lambda: cache.SHIPPED.read_bytes()[:1000], lambda: pickle.dumps(("x", "y", {}, {})),
                                    _other_stamp])
 def test_shipped_rows_that_cannot_be_trusted_are_ignored(run, copy, tmp_path, monkeypatch, spoil):
     """Missing, empty, corrupt, truncated, foreign, or built by other code than this: every file is read,

@@ -49,9 +49,10 @@ def main() -> int:
 
 
 def _contents(blob: bytes) -> tuple:
-    """The stamp and every file's entry, unpickled: two builds are compared by what they hold."""
-    magic, stamp, groups = pickle.loads(blob)
-    return magic, stamp, {g: pickle.loads(b) for g, b in groups.items()}
+    """The stamp, the files' sizes and digests and their rows, unpickled: two builds are compared by what
+    they hold."""
+    magic, stamp, index, groups = pickle.loads(blob)
+    return magic, stamp, index, {g: pickle.loads(b) for g, b in groups.items()}
 
 
 if __name__ == "__main__":
