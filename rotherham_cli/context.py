@@ -13,7 +13,6 @@ Nothing here prints or knows about Typer; the renderers lay these models out.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -358,6 +357,8 @@ class JourneysView:
     skipped_no_overall: int  # inspections without an overall grade (framework from April 2026)
 
     def stats(self) -> dict[str, float] | None:
+        import statistics  # here: a first run that reads records imports this module for days_to_publish
+
         days = sorted(j.days for j in self.done if j.days is not None)
         if not days:
             return None
