@@ -17,7 +17,10 @@ The package also ships the listing rows and facts of its own record set, built b
 loader builds). They are keyed on each file's path under its folder and its contents (size and
 SHA-256), not on times, which an install does not keep: a first run over the shipped records, or a copy
 of them, serves a file from them where its bytes are exactly as built, and reads any other file. They
-are used only where the code that judges a record is, byte for byte, the code they were built with.
+are used only where the code that judges a record (the modules and data :data:`_JUDGES` names) is, byte
+for byte, the code they were built with; the libraries are not in the stamp (the same rows were built
+with pydantic 2.8, 2.9, 2.10, 2.11 and 2.14, and with PyYAML's C and pure-Python parsers). The cache's
+own entries made from them are dropped when the shipped rows change.
 """
 
 from __future__ import annotations
@@ -36,10 +39,12 @@ _MAGIC = "judgements-record-cache-5"
 _CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
 # The code and data that decide what a record file loads to: a change to any of them invalidates.
 _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
-           "context.py", "files.py", "dates.py", "data/authorities.json")
+           "context.py", "files.py", "dates.py", "words.py", "errors.py", "query.py", "data/authorities.json")
 
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
-NOT_KEPT = b""  # in an entry's place of the pickled record: its rows came from the shipped rows; read it when wanted
+# A marker in place of the pickled record: the file's rows came from the shipped rows; its record is read
+# from the file when it is wanted.
+NOT_KEPT = b""
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "shipped-rows.pickle"
 _SHIPPED_MAGIC = "judgements-shipped-rows-1"
@@ -67,15 +72,22 @@ def cache_dir() -> Path | None:
     return Path(base) / "judgements"
 
 
+def _judging() -> list[tuple[str, Path]]:
+    """The files of :data:`_JUDGES`, by name."""
+    here = Path(__file__).resolve().parent
+    return [(name, here / name) for name in _JUDGES]
+
+
 def _stamp() -> str:
-    """What the cached results depend on besides the files: the version and the judging code."""
+    """What the cache's entries depend on besides the files: the version, the judging code and the shipped
+    rows (entries made from them are trusted as parts of one clean set). By size and time, which a warm
+    run can afford to look at."""
     from . import __version__
 
-    here = Path(__file__).resolve().parent
     parts = [__version__]
-    for name in _JUDGES:
+    for name, path in [*_judging(), ("shipped rows", SHIPPED)]:
         try:
-            st = (here / name).stat()
+            st = path.stat()
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{name}:-")
@@ -83,15 +95,14 @@ def _stamp() -> str:
 
 
 def content_stamp() -> str:
-    """What the shipped rows depend on besides the files: the version and the contents (not the times) of
-    the judging code."""
+    """What the shipped rows depend on besides the files: the version and the judging code, by contents
+    (an install keeps the bytes of the code, not its times)."""
     from . import __version__
 
-    here = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
-    for name in _JUDGES:
+    for name, path in _judging():
         try:
-            data = (here / name).read_bytes()
+            data = path.read_bytes()
         except OSError:
             data = b"-"
         digest.update(f"|{name}:{len(data)}:".encode())
@@ -113,15 +124,7 @@ def build_shipped(folder: Path) -> bytes:
     from .listing import facts_of, visit_of
     from .loader import load_records
 
-    saved = os.environ.get(ENV_OFF)
-    os.environ[ENV_OFF] = "1"
-    try:
-        result = load_records(folder)
-    finally:
-        if saved is None:
-            del os.environ[ENV_OFF]
-        else:
-            os.environ[ENV_OFF] = saved
+    result = load_records(folder, cached=False)
     result.raise_for_problems()
     index: dict[str, tuple[int, bytes]] = {}
     groups: dict[str, dict] = {}
@@ -135,6 +138,13 @@ def build_shipped(folder: Path) -> bytes:
              for g, rows in sorted(groups.items())}
     return pickle.dumps((_SHIPPED_MAGIC, content_stamp(), dict(sorted(index.items())), blobs),
                         protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def shipped_contents(blob: bytes) -> tuple:
+    """What a file of shipped rows holds, every part unpickled (to compare two builds by what they hold):
+    its magic, its stamp, each file's size and SHA-256, and each group's rows."""
+    magic, stamp, index, groups = pickle.loads(blob)
+    return magic, stamp, index, {g: pickle.loads(b) for g, b in groups.items()}
 
 
 class ShippedRows:
@@ -200,9 +210,9 @@ class RecordCache:
     only when asked for) and each file's problems.
     """
 
-    def __init__(self, folder: Path, part: str = "all"):
+    def __init__(self, folder: Path, part: str = "all", enabled: bool = True):
         self.folder = folder
-        self.path = _file_for(folder)
+        self.path = _file_for(folder) if enabled else None
         self.stamp = _stamp() if self.path else ""
         self.visits: dict[str, Any] = {}
         self.facts: dict[str, Any] = {}
@@ -303,8 +313,9 @@ class RecordCache:
 
     def all_shipped(self, names) -> bool:
         """Whether every one of these files (each got or put in this run) holds the contents of a file of
-        the shipped set as built. The shipped set loads with no problem as a whole, so any part of it does:
-        no two of them are one visit."""
+        the shipped rows as they are now (an entry made from other shipped rows is not in a cache of this
+        stamp). The shipped set loads with no problem as a whole, so any part of it does: no two of them
+        are one visit."""
         return self.path is not None and all(self.new.get(n, (0, 0, None))[2] == NOT_KEPT for n in names)
 
     def mark_clean(self, files: frozenset) -> None:

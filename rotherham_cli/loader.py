@@ -222,13 +222,15 @@ def _same_visits(entries: list[tuple[str, VisitFacts]]) -> list[Problem]:
     return out
 
 
-def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> LoadResult:
+def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
+                 cached: bool = True) -> LoadResult:
     """Load every record under a folder; collect every problem in every file.
 
     ``only`` (authority slugs) is a hint: in a folder laid out one sub-folder per authority, only those
-    sub-folders are read (a command about one authority need not read all of England's records).
+    sub-folders are read (a command about one authority need not read all of England's records). Without
+    ``cached``, every file is read and validated, and no cache is read or written.
     """
-    return _load(folder, only, records=True)[0]
+    return _load(folder, only, records=True, cached=cached)[0]
 
 
 def refresh(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None):
@@ -239,9 +241,9 @@ def refresh(folder: str | os.PathLike | None = None, only: frozenset[str] | None
     return cache, scope
 
 
-def _load(folder, only, records: bool):
+def _load(folder, only, records: bool, cached: bool = True):
     """load_records and refresh: the result (with the records only where ``records``), the cache kept up
-    to date, and the files read as (name, size, modification time)."""
+    to date (none without ``cached``), and the files read as (name, size, modification time)."""
     from .cache import RecordCache
     from .listing import facts_of
 
@@ -249,7 +251,7 @@ def _load(folder, only, records: bool):
     result = LoadResult(folder=path)
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, object]] = []
-    cache = RecordCache(path)
+    cache = RecordCache(path, enabled=cached)
     parts = by_authority(path, only) if path.is_dir() else None
     files = [f for sub in parts for f in walk(sub, result.problems)] if parts is not None else \
         walk(path, result.problems)
@@ -284,10 +286,10 @@ def _load(folder, only, records: bool):
         result.paths[record.id] = entry
     scope = frozenset((display, st.st_size, st.st_mtime_ns) for display, _, st in found)
     # Files a full load found clean as they are now, or all of the shipped set as built, hold no two records
-    # of one visit: skip the search.
-    same = [] if not result.problems and (scope in cache.clean or cache.all_shipped(first_seen.values())) \
-        else _same_visits(
-        [(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
+    # of one visit: the search is skipped.
+    same: list[Problem] = []
+    if result.problems or not (scope in cache.clean or cache.all_shipped(first_seen.values())):
+        same = _same_visits([(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
     result.problems.extend(same)
     if not result.problems:
         cache.mark_clean(scope)

@@ -16,16 +16,11 @@ from rotherham_cli import cache
 SOME = ("rotherham", "barnsley", "doncaster")
 
 
-def contents(blob: bytes) -> tuple:
-    magic, stamp, index, groups = pickle.loads(blob)
-    return magic, stamp, index, {g: pickle.loads(b) for g, b in groups.items()}
-
-
 def test_the_shipped_rows_are_what_the_loader_builds_from_the_shipped_records():
     """The committed file equals a build from the records as they are, by the code as it is (run
     tools/build_shipped_cache.py after changing either), and holds every shipped record file."""
-    committed = contents(cache.SHIPPED.read_bytes())
-    built = contents(cache.build_shipped(RECORDS))
+    committed = cache.shipped_contents(cache.SHIPPED.read_bytes())
+    built = cache.shipped_contents(cache.build_shipped(RECORDS))
     assert committed[1] == cache.content_stamp()
     assert committed == built
     files = {p.relative_to(RECORDS).as_posix() for p in RECORDS.rglob("*.yaml")}
@@ -102,20 +97,56 @@ def test_a_broken_file_among_shipped_ones_is_reported_by_the_first_run(run, copy
     assert first.stderr == uncached(run, "list", "-a", "all", "--records", folder).stderr
 
 
-def test_a_second_record_of_a_shipped_visit_is_found_on_the_first_run(run, copy):
-    """Files as shipped hold no two records of one visit; a file beside them that is not shipped is
-    checked against them."""
-    folder, read = copy
-    text = (folder / "rotherham" / "rotherham-2022-ilacs-short.yaml").read_text(encoding="utf-8")
+def _second_record_of_2022(folder):
+    """A record of Rotherham's 2022 short inspection under another kind and id: the same visit."""
+    text = (RECORDS / "rotherham" / "rotherham-2022-ilacs-short.yaml").read_text(encoding="utf-8")
     text = text.replace("id: rotherham-2022-ilacs-short\n", "id: rotherham-2022-ilacs-standard\n")
     text = text.replace("\nkind: ilacs_short\n", "\nkind: ilacs_standard\n")
-    (folder / "rotherham" / "rotherham-2022-ilacs-standard.yaml").write_text(text, encoding="utf-8")
-    for args in (["list"], ["england"], ["export", "-a", "all"]):
+    (folder / "rotherham-2022-ilacs-standard.yaml").write_text(text, encoding="utf-8")
+
+
+SAME = "rotherham-2022-ilacs-short.yaml and rotherham-2022-ilacs-standard.yaml are the same inspection"
+
+
+@pytest.mark.parametrize("earlier", [False, True])
+def test_a_second_record_of_a_shipped_visit_is_found(run, copy, earlier):
+    """Files as shipped hold no two records of one visit; a file beside them that is not shipped is
+    checked against them, on a first run and after a run that kept the shipped files' rows."""
+    folder, read = copy
+    if earlier:
+        assert run("list", "-a", "all", "--records", folder).exit_code == 0 and read == []
+    _second_record_of_2022(folder / "rotherham")
+    for args in (["list"], ["england"], ["export", "-a", "all"], ["validate"]):
         res = run(*args, "--records", folder)
         assert res.exit_code == 1, args
-        assert ("rotherham-2022-ilacs-short.yaml and rotherham-2022-ilacs-standard.yaml are the same inspection"
-                in res.stderr)
+        assert SAME in res.stderr
     assert read[0] == "rotherham-2022-ilacs-standard.yaml"
+
+
+def test_rows_kept_from_other_shipped_rows_are_not_trusted(run, copy, tmp_path, monkeypatch):
+    """Entries made from one build of the shipped rows are not taken as part of another's clean set (an
+    update that changes the shipped records and not the code): the same visit in the two is found."""
+    folder, read = copy
+    assert run("list", "--records", folder).exit_code == 0 and read == []  # rows kept, from these shipped rows
+    other = tmp_path / "other-shipped" / "rotherham"  # a later shipped set: the 2022 visit under another kind
+    shutil.copytree(RECORDS / "rotherham", other)
+    (other / "rotherham-2022-ilacs-short.yaml").unlink()
+    _second_record_of_2022(other)
+    rows = tmp_path / "other-rows.pickle"
+    rows.write_bytes(cache.build_shipped(other.parent))
+    monkeypatch.setattr(cache, "SHIPPED", rows)
+    _second_record_of_2022(folder / "rotherham")  # the user's folder now holds both
+    res = run("list", "--records", folder)
+    assert (res.exit_code, SAME in res.stderr) == (1, True), res.stderr
+    assert SAME in run("validate", "--records", folder).stderr
+
+
+def test_a_copy_given_as_the_current_folder_is_served_from_the_shipped_rows(run, copy, monkeypatch):
+    folder, read = copy
+    monkeypatch.chdir(folder)
+    first = run("list", "-a", "all", "--records", ".")
+    assert read == [] and first.exit_code == 0
+    assert first.stdout == uncached(run, "list", "-a", "all", "--records", ".").stdout
 
 
 def test_a_record_served_as_rows_is_read_from_its_file_when_it_is_wanted(run, copy):
@@ -161,3 +192,4 @@ def test_a_shipped_file_in_another_place_is_read(run, copy):
     res = run("list", "-a", "all", "--records", folder)
     assert res.exit_code == 0, res.stderr
     assert sorted(read) == sorted(p.name for p in (folder / "elsewhere").iterdir())
+    assert res.stdout == uncached(run, "list", "-a", "all", "--records", folder).stdout

@@ -35,7 +35,7 @@ def main() -> int:
         return 1
     if args.check:
         try:
-            same = _contents(cache.SHIPPED.read_bytes()) == _contents(built)
+            same = cache.shipped_contents(cache.SHIPPED.read_bytes()) == cache.shipped_contents(built)
         except (OSError, pickle.UnpicklingError, ValueError) as exc:
             print(f"{cache.SHIPPED}: cannot be read: {exc}", file=sys.stderr)
             return 1
@@ -46,13 +46,6 @@ def main() -> int:
     tmp.replace(cache.SHIPPED)
     print(f"wrote {cache.SHIPPED.relative_to(ROOT)} ({len(built):,} bytes)")
     return 0
-
-
-def _contents(blob: bytes) -> tuple:
-    """The stamp, the files' sizes and digests and their rows, unpickled: two builds are compared by what
-    they hold."""
-    magic, stamp, index, groups = pickle.loads(blob)
-    return magic, stamp, index, {g: pickle.loads(b) for g, b in groups.items()}
 
 
 if __name__ == "__main__":
