@@ -35,29 +35,33 @@ from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = "judgements-record-cache-5"
+_MAGIC = "judgements-record-cache-6"
 _CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
 # The code and data that decide what a record file loads to: a change to any of them invalidates.
 _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
            "context.py", "files.py", "dates.py", "words.py", "errors.py", "query.py", "data/authorities.json")
 
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
-# A marker in place of the pickled record: the file's rows came from the shipped rows; its record is read
-# from the file when it is wanted.
-NOT_KEPT = b""
+# Markers in place of the pickled record, where none was pickled; the record is read from its file when it
+# is wanted. (A pickle never starts with either.)
+AS_SHIPPED = b""  # the file's rows came from the shipped rows: its bytes are as shipped
+NOT_PICKLED = b"-"  # the file was read for its rows only (a listing, a count or an export wanted no record)
 
 SHIPPED = Path(__file__).resolve().parent / "data" / "shipped-rows.pickle"
 _SHIPPED_MAGIC = "judgements-shipped-rows-1"
 
 
-def entry_of(record: Any, problems: list) -> tuple:
-    """What the cache keeps of a loaded file: the record pickled, its problems, and the record's listing
-    row and facts (None for a file that gave no record). Plain values, so another process can make it."""
+def entry_of(record: Any, problems: list, pickled: bool = True) -> tuple:
+    """What the cache keeps of a loaded file: the record pickled (without ``pickled``, the marker
+    :data:`NOT_PICKLED`: pickling every record costs a first listing of England a tenth of its time), its
+    problems, and the record's listing row and facts (None for a file that gave no record). Plain values,
+    so another process can make it."""
     if record is None:
         return None, problems, None, None
     from .listing import facts_of, visit_of
 
-    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), problems, visit_of(record), facts_of(record)
+    blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL) if pickled else NOT_PICKLED
+    return blob, problems, visit_of(record), facts_of(record)
 
 
 def cache_dir() -> Path | None:
@@ -207,7 +211,8 @@ class RecordCache:
     it, so that a listing served from it needs neither pydantic nor YAML. The second holds each file's
     facts (:class:`rotherham_cli.listing.VisitFacts`, standard library too) for `england` and `export`;
     ``part="facts"`` reads only it. The third holds each validated record (pickled on its own, unpickled
-    only when asked for) and each file's problems.
+    only when asked for; where a listing, a count or the shipped rows made the entry, a marker instead, and
+    the record is read from its file when a command wants it) and each file's problems.
     """
 
     def __init__(self, folder: Path, part: str = "all", enabled: bool = True):
@@ -260,7 +265,7 @@ class RecordCache:
             return None
         if entry[2] is None:
             got = None
-        elif record and entry[2] == NOT_KEPT:
+        elif record and entry[2] in (AS_SHIPPED, NOT_PICKLED):
             return None
         elif not record:
             got = self.facts.get(name)
@@ -276,8 +281,8 @@ class RecordCache:
         self.new[name] = entry
         return got, entry[3]
 
-    def put(self, name: str, st: os.stat_result, record: Any, problems: list) -> None:
-        self.put_entry(name, st, entry_of(record, problems))
+    def put(self, name: str, st: os.stat_result, record: Any, problems: list, pickled: bool = True) -> None:
+        self.put_entry(name, st, entry_of(record, problems, pickled))
 
     def put_entry(self, name: str, st: os.stat_result, entry: tuple) -> None:
         """Keep what loading a file gave, as :func:`entry_of` made it (here or in another process)."""
@@ -306,7 +311,7 @@ class RecordCache:
             self._shipped = ShippedRows()
         rows = self._shipped.rows(rel.replace(os.sep, "/"), name, size)
         if rows is not None:
-            self.new[name] = (size, mtime, NOT_KEPT, [])
+            self.new[name] = (size, mtime, AS_SHIPPED, [])
             self.visits[name], self.facts[name] = rows
             self.changed = True
         return rows
@@ -316,7 +321,7 @@ class RecordCache:
         the shipped rows as they are now (an entry made from other shipped rows is not in a cache of this
         stamp). The shipped set loads with no problem as a whole, so any part of it does: no two of them
         are one visit."""
-        return self.path is not None and all(self.new.get(n, (0, 0, None))[2] == NOT_KEPT for n in names)
+        return self.path is not None and all(self.new.get(n, (0, 0, None))[2] == AS_SHIPPED for n in names)
 
     def mark_clean(self, files: frozenset) -> None:
         """The files (path, size, mtime) a full load found no problem in, as a set."""

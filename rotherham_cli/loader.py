@@ -315,12 +315,12 @@ def _load_all(files: list[tuple[str, Path, os.stat_result]], cache, records: boo
         out = []
         for display, entry, st in share:
             record, problems = load_file(entry, display, st.st_size)
-            cache.put(display, st, record, problems)
+            cache.put(display, st, record, problems, pickled=records)
             out.append((record if records or record is None else cache.facts[display], problems))
         return out
 
     def there(share):
-        return [entry_of(*load_file(entry, display, st.st_size)) for display, entry, st in share]
+        return [entry_of(*load_file(entry, display, st.st_size), pickled=records) for display, entry, st in share]
 
     loaded: dict[str, tuple] = {}
     for share, results, in_child in shared(files, here, there):

@@ -88,6 +88,26 @@ def test_edit_add_delete_touch_and_replace_are_seen(folder):
     assert next(r for r in load_records(folder).records if r.id == "rutland-2022-ilacs-short").overall.value == "outstanding"
 
 
+def test_a_listing_pickles_no_record_and_a_command_that_wants_them_reads_them(folder, monkeypatch):
+    """A first listing keeps each file's rows but not its record (pickling every record would cost it a
+    tenth of its time); a later load of the records reads the files once, then serves them pickled."""
+    import rotherham_cli.loader as loader
+
+    loader.refresh(folder)
+    entries = cache.RecordCache(folder).old
+    assert entries and {e[2] for e in entries.values()} == {cache.NOT_PICKLED}
+    read = []
+    real = loader.load_file
+    monkeypatch.setattr(loader, "load_file", lambda *a, **k: read.append(a[1]) or real(*a, **k))
+    first = load_records(folder)
+    assert sorted(read) == sorted(str(p) for p in folder.rglob("*.yaml"))
+    read.clear()
+    again = load_records(folder)
+    assert read == [] and again.records == first.records
+    monkeypatch.setenv("JUDGEMENTS_NO_CACHE", "1")
+    assert load_records(folder).records == first.records
+
+
 def test_problems_are_the_same_warm_and_cold(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     cold = load_records(BROKEN).problems
