@@ -156,12 +156,12 @@ class ShippedRows:
     missing, unreadable or not ours, or was built by other code than this. Each file's size and SHA-256
     are kept apart from its rows, so that a file that is not as built costs no unpickling."""
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self):
         self.index: dict[str, tuple[int, bytes]] = {}
         self.blobs: dict[str, bytes] = {}
         self.groups: dict[str, dict] = {}
         try:
-            with open(path or SHIPPED, "rb") as fh:
+            with open(SHIPPED, "rb") as fh:
                 magic, stamp, index, blobs = pickle.load(fh)
             if magic == _SHIPPED_MAGIC and stamp == content_stamp() and isinstance(index, dict) \
                     and isinstance(blobs, dict):

@@ -31,11 +31,6 @@ def records_dir(explicit: str | os.PathLike | None = None) -> Path:
     return shipped_records()
 
 
-def walk(folder: Path, problems: list[Problem]) -> list[Path]:
-    """Every record file under a folder, sub-folders included, in path order (see :func:`walk_names`)."""
-    return [Path(name) for name in walk_names(folder, problems)]
-
-
 def walk_names(folder: Path, problems: list[Problem]) -> list[str]:
     """Every record file under a folder, sub-folders included, in path order, as the text of its path.
 
@@ -80,3 +75,13 @@ def by_authority(folder: Path, only: frozenset[str] | None) -> list[Path] | None
     if not entries or not all(e.is_dir() and e.name in slugs for e in entries):
         return None
     return [folder / slug for slug in sorted(only) if (folder / slug).is_dir()]
+
+
+def record_files(folder: Path, only: frozenset[str] | None, problems: list[Problem]) -> tuple[list[str], bool]:
+    """The record files a load of ``folder`` reads, as :func:`walk_names` spells them, and whether they are
+    a part of it: in a folder laid out by authority, only the sub-folders of the authorities ``only``
+    names; else every record file."""
+    parts = by_authority(folder, only) if folder.is_dir() else None
+    if parts is None:
+        return walk_names(folder, problems), False
+    return [f for sub in parts for f in walk_names(sub, problems)], True

@@ -334,12 +334,10 @@ def _files_now(folder: Path, only: frozenset[str] | None) -> frozenset | None:
     """The record files under ``folder`` (only the authorities ``only`` names, in a folder laid out by
     authority) as (name, size, modification time), as the cache keys them; None where a folder cannot
     be read."""
-    from .files import by_authority, walk_names
+    from .files import record_files
 
-    parts = by_authority(folder, only) if folder.is_dir() else None
     problems: list = []
-    files = ([f for sub in parts for f in walk_names(sub, problems)] if parts is not None
-             else walk_names(folder, problems))
+    files, _ = record_files(folder, only, problems)
     if problems:
         return None
     stats = []

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, RecordProblems
-from .files import ENV_RECORDS, SUFFIXES, by_authority, records_dir, shipped_records, walk  # noqa: F401
+from .files import ENV_RECORDS, SUFFIXES, record_files, records_dir, shipped_records  # noqa: F401
 from .vocab import suggest
 
 if TYPE_CHECKING:
@@ -252,12 +252,10 @@ def _load(folder, only, records: bool, cached: bool = True):
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, object]] = []
     cache = RecordCache(path, enabled=cached)
-    parts = by_authority(path, only) if path.is_dir() else None
-    files = [f for sub in parts for f in walk(sub, result.problems)] if parts is not None else \
-        walk(path, result.problems)
+    names, partial = record_files(path, only, result.problems)
     found: list[tuple[str, Path, os.stat_result]] = []
-    for entry in files:
-        display = str(entry)
+    for display in names:
+        entry = Path(display)
         try:
             st = entry.stat()
         except OSError as exc:
@@ -293,7 +291,7 @@ def _load(folder, only, records: bool, cached: bool = True):
     result.problems.extend(same)
     if not result.problems:
         cache.mark_clean(scope)
-    cache.save(partial=parts is not None)
+    cache.save(partial=partial)
     if records:
         bad = {p.file for p in same}
         result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
