@@ -11,16 +11,6 @@ loaded again; problems are cached with the file, so a broken record is reported 
 A cache that cannot be read (corrupt, truncated, written by another version, not ours) is ignored and
 rebuilt; a cache folder that cannot be written means no cache, never a failure. It is written whole to
 a temporary file and renamed into place. ``JUDGEMENTS_NO_CACHE=1`` turns it off.
-
-The package also ships the listing rows and facts of its own record set, built by this code
-(``data/shipped-rows.pickle``, made by ``tools/build_shipped_cache.py``; a test proves it equals what the
-loader builds). They are keyed on each file's path under its folder and its contents (size and
-SHA-256), not on times, which an install does not keep: a first run over the shipped records, or a copy
-of them, serves a file from them where its bytes are exactly as built, and reads any other file. They
-are used only where the code that judges a record (the modules and data :data:`_JUDGES` names) is, byte
-for byte, the code they were built with; the libraries are not in the stamp (the same rows were built
-with pydantic 2.8, 2.9, 2.10, 2.11 and 2.14, and with PyYAML's C and pure-Python parsers). The cache's
-own entries made from them are dropped when the shipped rows change.
 """
 
 from __future__ import annotations
@@ -44,11 +34,8 @@ _JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py"
 Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
 # Markers in place of the pickled record, where none was pickled; the record is read from its file when it
 # is wanted. (A pickle never starts with either.)
-AS_SHIPPED = b""  # the file's rows came from the shipped rows: its bytes are as shipped
 NOT_PICKLED = b"-"  # the file was read for its rows only (a listing, a count or an export wanted no record)
 
-SHIPPED = Path(__file__).resolve().parent / "data" / "shipped-rows.pickle"
-_SHIPPED_MAGIC = "judgements-shipped-rows-1"
 
 
 def entry_of(record: Any, problems: list, pickled: bool = True) -> tuple:
@@ -89,108 +76,13 @@ def _stamp() -> str:
     from . import __version__
 
     parts = [__version__]
-    for name, path in [*_judging(), ("shipped rows", SHIPPED)]:
+    for name, path in _judging():
         try:
             st = path.stat()
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{name}:-")
     return "|".join(parts)
-
-
-def content_stamp() -> str:
-    """What the shipped rows depend on besides the files: the version and the judging code, by contents
-    (an install keeps the bytes of the code, not its times)."""
-    from . import __version__
-
-    digest = hashlib.sha256(__version__.encode())
-    for name, path in _judging():
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b"-"
-        digest.update(f"|{name}:{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()
-
-
-def _group(rel: str) -> str:
-    """The part of the shipped rows a file is in: the first folder of its path (its authority's, as the
-    shipped records are laid out), so that a command about one authority unpickles only its rows."""
-    return rel.split("/", 1)[0] if "/" in rel else ""
-
-
-def build_shipped(folder: Path) -> bytes:
-    """The shipped rows of a record set (tools/build_shipped_cache.py): each file's size, SHA-256 and the
-    listing row and facts of its record, loaded here by the loader without any cache. Raises
-    :class:`rotherham_cli.errors.RecordProblems` if any file has a problem: only a set that loads clean
-    as a whole is shipped, so that any part of it is clean too."""
-    from .listing import facts_of, visit_of
-    from .loader import load_records
-
-    result = load_records(folder, cached=False)
-    result.raise_for_problems()
-    index: dict[str, tuple[int, bytes]] = {}
-    groups: dict[str, dict] = {}
-    for record in result.records:
-        path = result.paths[record.id]
-        data = path.read_bytes()
-        rel = path.relative_to(folder).as_posix()
-        index[rel] = (len(data), hashlib.sha256(data).digest())
-        groups.setdefault(_group(rel), {})[rel] = (visit_of(record), facts_of(record))
-    blobs = {g: pickle.dumps(dict(sorted(rows.items())), protocol=pickle.HIGHEST_PROTOCOL)
-             for g, rows in sorted(groups.items())}
-    return pickle.dumps((_SHIPPED_MAGIC, content_stamp(), dict(sorted(index.items())), blobs),
-                        protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def shipped_contents(blob: bytes) -> tuple:
-    """What a file of shipped rows holds, every part unpickled (to compare two builds by what they hold):
-    its magic, its stamp, each file's size and SHA-256, and each group's rows."""
-    magic, stamp, index, groups = pickle.loads(blob)
-    return magic, stamp, index, {g: pickle.loads(b) for g, b in groups.items()}
-
-
-class ShippedRows:
-    """The shipped rows (see the module's text), read where first wanted; empty where the file is
-    missing, unreadable or not ours, or was built by other code than this. Each file's size and SHA-256
-    are kept apart from its rows, so that a file that is not as built costs no unpickling."""
-
-    def __init__(self):
-        self.index: dict[str, tuple[int, bytes]] = {}
-        self.blobs: dict[str, bytes] = {}
-        self.groups: dict[str, dict] = {}
-        try:
-            with open(SHIPPED, "rb") as fh:
-                magic, stamp, index, blobs = pickle.load(fh)
-            if magic == _SHIPPED_MAGIC and stamp == content_stamp() and isinstance(index, dict) \
-                    and isinstance(blobs, dict):
-                self.index, self.blobs = index, blobs
-        except Exception:  # missing, unreadable, corrupt or foreign: none
-            self.index, self.blobs = {}, {}
-
-    def rows(self, rel: str, name: str, size: int) -> tuple | None:
-        """The listing row and facts of the file ``name``, at ``rel`` (its path under its folder, with '/')
-        and of ``size`` bytes, where its contents are exactly as built; else None."""
-        built = self.index.get(rel)
-        if built is None or built[0] != size:
-            return None
-        try:
-            with open(name, "rb") as fh:
-                data = fh.read(size + 1)
-        except OSError:
-            return None
-        if len(data) != size or hashlib.sha256(data).digest() != built[1]:
-            return None
-        group = _group(rel)
-        rows = self.groups.get(group)
-        if rows is None:
-            try:
-                rows = pickle.loads(self.blobs[group])
-            except Exception:
-                rows = {}
-            self.groups[group] = rows
-        return rows.get(rel)
 
 
 def _file_for(folder: Path) -> Path | None:
@@ -226,7 +118,6 @@ class RecordCache:
         self._read(part)
         self.new: dict[str, Entry] = {}
         self.changed = False
-        self._shipped: ShippedRows | None = None
 
     def _read(self, part: str) -> None:
         if self.path is None:
@@ -259,13 +150,10 @@ class RecordCache:
         facts) or None, and its problems."""
         entry = self.old.get(name)
         if entry is None or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
-            if not record:  # its facts, where its contents are the shipped set's
-                rows = self._shipped_rows(name, st.st_size, st.st_mtime_ns)
-                return None if rows is None else (rows[1], [])
             return None
         if entry[2] is None:
             got = None
-        elif record and entry[2] in (AS_SHIPPED, NOT_PICKLED):
+        elif record and entry[2] == NOT_PICKLED:
             return None
         elif not record:
             got = self.facts.get(name)
@@ -294,34 +182,6 @@ class RecordCache:
         else:
             self.visits.pop(name, None)
             self.facts.pop(name, None)
-
-    def _shipped_rows(self, name: str, size: int, mtime: int) -> tuple | None:
-        """The listing row and facts of a file from the shipped rows, kept in the cache (its record not
-        pickled), where its contents are as they were built; else None."""
-        if self.path is None:
-            return None
-        base = str(self.folder)
-        if base == os.curdir:
-            rel = name
-        elif name.startswith(base + os.sep):
-            rel = name[len(base) + 1:]
-        else:
-            return None
-        if self._shipped is None:
-            self._shipped = ShippedRows()
-        rows = self._shipped.rows(rel.replace(os.sep, "/"), name, size)
-        if rows is not None:
-            self.new[name] = (size, mtime, AS_SHIPPED, [])
-            self.visits[name], self.facts[name] = rows
-            self.changed = True
-        return rows
-
-    def all_shipped(self, names) -> bool:
-        """Whether every one of these files (each got or put in this run) holds the contents of a file of
-        the shipped rows as they are now (an entry made from other shipped rows is not in a cache of this
-        stamp). The shipped set loads with no problem as a whole, so any part of it does: no two of them
-        are one visit."""
-        return self.path is not None and all(self.new.get(n, (0, 0, None))[2] == AS_SHIPPED for n in names)
 
     def mark_clean(self, files: frozenset) -> None:
         """The files (path, size, mtime) a full load found no problem in, as a set."""

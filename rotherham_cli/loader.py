@@ -286,7 +286,7 @@ def _load(folder, only, records: bool, cached: bool = True):
     # Files a full load found clean as they are now, or all of the shipped set as built, hold no two records
     # of one visit: the search is skipped.
     same: list[Problem] = []
-    if result.problems or not (scope in cache.clean or cache.all_shipped(first_seen.values())):
+    if result.problems or scope not in cache.clean:
         same = _same_visits([(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
     result.problems.extend(same)
     if not result.problems:

@@ -67,25 +67,6 @@ def test_list_does_import_what_it_needs(tmp_path):
     assert warm.stdout.startswith("when,id,authority,kind,overall,theme,summary")
 
 
-@pytest.mark.parametrize("args", [["list", "--format", "csv"], ["list", "-a", "all"], ["england"],
-                                  ["export", "-a", "all"]])
-def test_a_first_run_over_the_shipped_records_is_served_from_the_shipped_rows(tmp_path, args):
-    """With an empty cache (as after install), the shipped records are served from the rows shipped with
-    the package: neither pydantic nor PyYAML is imported, and the output is what loading them gives."""
-    env = {k: v for k, v in os.environ.items() if k != "JUDGEMENTS_RECORDS"}
-    probe = [sys.executable, "-c", PROBE.format(args=args)]
-    first = subprocess.run(probe, capture_output=True, text=True, check=False,
-                           env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")})
-    loaded = subprocess.run(probe, capture_output=True, text=True, check=False,
-                            env={**env, "JUDGEMENTS_NO_CACHE": "1"})
-    def heavy(res) -> set[str]:
-        return set(res.stderr.rsplit("HEAVY=", 1)[-1].strip().split(",")) - {""}
-
-    assert heavy(first) <= {"rich"}, first.stderr  # Rich only where a table is drawn
-    assert {"pydantic", "yaml"} <= heavy(loaded)
-    assert first.stdout == loaded.stdout and len(first.stdout.splitlines()) > 10
-
-
 def test_python_dash_m():
     res = subprocess.run([sys.executable, "-m", "rotherham_cli", "--version"], capture_output=True, text=True,
                          check=False)

@@ -15,8 +15,7 @@ the order does not change the result):
    (Ofsted's report pages give them; ILACS reports do not print their publication date).
 
 When Ofsted publishes a new release or report: put it in ../shared/data/ (a report with its row in
-index.csv), add a new release's file name to RELEASES below, run this script (it rebuilds the shipped
-rows, tools/build_shipped_cache.py, where records/ changed), read the change with `git diff --stat
+index.csv), add a new release's file name to RELEASES below, run this script, read the change with `git diff --stat
 records/`, run the tests, and commit.
 """
 
@@ -153,10 +152,6 @@ def main() -> int:
             shutil.rmtree(RECORDS, ignore_errors=True)
             shutil.copytree(built, RECORDS)
         say(f"{len(changed)} files changed in records/")
-    if changed:  # the rows shipped beside the records are built from them
-        import subprocess
-
-        return subprocess.run([sys.executable, str(ROOT / "tools" / "build_shipped_cache.py")], check=False).returncode
     return 0
 
 
