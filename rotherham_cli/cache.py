@@ -1,233 +1,162 @@
-"""A cache of loaded records, so that a command over a large record set does not parse and validate
-every file every time.
+"""A cache of validated records, one file per records folder, in the user's cache folder.
 
-One cache file per records folder, in the user's cache folder (``$XDG_CACHE_HOME/judgements``, else
-``~/.cache/judgements``; ``~/Library/Caches/judgements`` on macOS; ``%LOCALAPPDATA%\\judgements\\cache``
-on Windows), never beside the records. It holds, for each record file, its size and modification time
-and what loading it gave: the validated record, or its problems. A file whose size or time changed, a
-file added or removed, a new version of the program or of the code and data that judge a record, is
-loaded again; problems are cached with the file, so a broken record is reported warm as cold.
-
-A cache that cannot be read (corrupt, truncated, written by another version, not ours) is ignored and
-rebuilt; a cache folder that cannot be written means no cache, never a failure. It is written whole to
-a temporary file and renamed into place. ``JUDGEMENTS_NO_CACHE=1`` turns it off.
-"""
+A file's entry is keyed on its path and a hash of its bytes (never its times, which ``cp -p`` keeps)
+and holds its record, pickled, and its problems; the check for two records of one visit is kept by the
+set of entries it was made from. A new version or a change to the package's source starts it again.
+A pickle runs code when loaded, so the folder is used only where it is absolute, owned by the user and
+writable by no one else (made 0700), and the file only where it is a regular file owned by the user,
+writable by no one else, whose checksum holds; else no cache (``JUDGEMENTS_DEBUG`` logs why). It is
+written to a temporary file and renamed into place; no failure of it fails a command.
+``JUDGEMENTS_NO_CACHE=1`` turns it off."""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = "judgements-record-cache-6"
-_CLEAN_SETS = 16  # the scopes (whole folder, one authority, ...) remembered as clean
-# The code and data that decide what a record file loads to: a change to any of them invalidates.
-_JUDGES = ("models.py", "loader.py", "identity.py", "vocab.py", "authorities.py", "safeyaml.py", "listing.py",
-           "context.py", "files.py", "dates.py", "words.py", "errors.py", "query.py", "data/authorities.json")
-
-Entry = tuple[int, int, Any, list]  # size, mtime_ns, the record pickled (bytes) or None, problems
-# Markers in place of the pickled record, where none was pickled; the record is read from its file when it
-# is wanted. (A pickle never starts with either.)
-NOT_PICKLED = b"-"  # the file was read for its rows only (a listing, a count or an export wanted no record)
+_MAGIC = b"judgements-record-cache-7\n"
+_CHECKS_KEPT = 8  # whole-folder check results kept (the whole folder, one authority, ...)
+log = logging.getLogger("judgements.cache")
 
 
+def digest(data: bytes) -> bytes:
+    """The hash a file's entry is keyed on: fast, a change detector (a pickle is trusted by its owner)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
 
-def entry_of(record: Any, problems: list, pickled: bool = True) -> tuple:
-    """What the cache keeps of a loaded file: the record pickled (without ``pickled``, the marker
-    :data:`NOT_PICKLED`: pickling every record costs a first listing of England a tenth of its time), its
-    problems, and the record's listing row and facts (None for a file that gave no record). Plain values,
-    so another process can make it."""
-    if record is None:
-        return None, problems, None, None
-    from .listing import facts_of, visit_of
 
-    blob = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL) if pickled else NOT_PICKLED
-    return blob, problems, visit_of(record), facts_of(record)
+def _owned(st: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (always true where there are no owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def cache_dir() -> Path | None:
+    """The user's cache folder for judgements, made where missing; None where it is off or not safe."""
     if os.environ.get(ENV_OFF, "") not in ("", "0"):
         return None
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "judgements" / "cache" if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "judgements"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "judgements"
+        folder = Path(os.environ.get("LOCALAPPDATA", "")) / "judgements" / "cache"
+    elif sys.platform == "darwin":
+        folder = Path.home() / "Library" / "Caches" / "judgements"
+    else:  # the XDG rule: a relative value is ignored
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        folder = Path(base if os.path.isabs(base) else Path.home() / ".cache") / "judgements"
+    if not folder.is_absolute():
+        log.debug("no cache: %s is not an absolute path", folder)
+        return None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        if not os.path.lexists(folder):
+            os.mkdir(folder, 0o700)
+            os.chmod(folder, 0o700)  # whatever the umask
+        st = os.lstat(folder)
+    except OSError as exc:
+        log.debug("no cache: %s cannot be made: %s", folder, exc)
+        return None
+    if not stat.S_ISDIR(st.st_mode) or not _owned(st):
+        log.debug("no cache: %s is not a folder owned by you and writable by you alone", folder)
+        return None
+    return folder
 
 
-def _judging() -> list[tuple[str, Path]]:
-    """The files of :data:`_JUDGES`, by name."""
-    here = Path(__file__).resolve().parent
-    return [(name, here / name) for name in _JUDGES]
-
-
-def _stamp() -> str:
-    """What the cache's entries depend on besides the files: the version, the judging code and the shipped
-    rows (entries made from them are trusted as parts of one clean set). By size and time, which a warm
-    run can afford to look at."""
+def _stamp() -> bytes:
+    """The version and a hash of the package's source and data: a change to any of them starts again."""
     from . import __version__
 
-    parts = [__version__]
-    for name, path in _judging():
-        try:
-            st = path.stat()
-            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}:-")
-    return "|".join(parts)
-
-
-def _file_for(folder: Path) -> Path | None:
-    base = cache_dir()
-    if base is None:
-        return None
-    key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return base / f"records-{key}.pickle"
+    here = Path(__file__).resolve().parent
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted([*here.rglob("*.py"), *(here / "data").glob("*")]):
+        if path.is_file():
+            h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.digest()
 
 
 class RecordCache:
-    """The cached entries of one records folder: ``get`` what is still good, ``put`` what was loaded.
+    """The entries of one records folder: ``get`` what a file's bytes loaded to, ``put`` a new one."""
 
-    The file holds a small head (what the cache is of, the sets of files, as path, size and time, whose
-    last full load found no problem at all, and the sizes of the parts) and three parts, each read only
-    where needed. The first holds each file's light row for the listing
-    (:class:`rotherham_cli.listing.Visit`, standard-library values only): ``part="listing"`` reads only
-    it, so that a listing served from it needs neither pydantic nor YAML. The second holds each file's
-    facts (:class:`rotherham_cli.listing.VisitFacts`, standard library too) for `england` and `export`;
-    ``part="facts"`` reads only it. The third holds each validated record (pickled on its own, unpickled
-    only when asked for; where a listing, a count or the shipped rows made the entry, a marker instead, and
-    the record is read from its file when a command wants it) and each file's problems.
-    """
-
-    def __init__(self, folder: Path, part: str = "all", enabled: bool = True):
-        self.folder = folder
-        self.path = _file_for(folder) if enabled else None
-        self.stamp = _stamp() if self.path else ""
-        self.visits: dict[str, Any] = {}
-        self.facts: dict[str, Any] = {}
-        self.clean: list[frozenset] = []
-        self.old: dict[str, Entry] = {}
-        self._read(part)
-        self.new: dict[str, Entry] = {}
+    def __init__(self, folder: Path, enabled: bool = True):
+        base = cache_dir() if enabled else None
+        key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+        self.path = base / f"records-{key}.pickle" if base else None
+        self.entries: dict[str, tuple[bytes, bytes | None, list]] = {}
+        self.checks: dict[bytes, list] = {}
+        self.used: set[str] = set()
         self.changed = False
+        self.stamp = _stamp() if self.path else b""
+        if self.path:
+            self._read()
 
-    def _read(self, part: str) -> None:
-        if self.path is None:
-            return
-        visits: dict = {}
-        facts: dict = {}
+    def _read(self) -> None:
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # never wait on a FIFO
+        n = len(_MAGIC)
         try:
-            with open(self.path, "rb") as fh:
-                magic, stamp, folder, clean, sizes = pickle.load(fh)
-                if magic != _MAGIC or stamp != self.stamp or folder != str(self.folder.resolve()):
-                    return
-                start = fh.tell()
-                # Each part is read only where needed: a listing skips the facts and the records, a count
-                # skips the listing rows.
-                if part in ("listing", "all"):
-                    visits = pickle.load(fh)
-                if part in ("facts", "all"):
-                    fh.seek(start + sizes[0])
-                    facts = pickle.load(fh)
-                if part == "all":
-                    self.old = pickle.load(fh)
-                if not (isinstance(visits, dict) and isinstance(facts, dict) and isinstance(self.old, dict)):
-                    raise TypeError("not a cache")
-            self.visits, self.facts, self.clean = visits, facts, list(clean)
-        except Exception:  # missing, unreadable, truncated, corrupt or foreign: start again
-            self.visits, self.facts, self.clean, self.old = {}, {}, [], {}
-
-    def get(self, name: str, st: os.stat_result, record: bool = True) -> tuple[Any, list] | None:
-        """What loading a file gave, if it has not changed since: its record (without ``record``, its
-        facts) or None, and its problems."""
-        entry = self.old.get(name)
-        if entry is None or entry[0] != st.st_size or entry[1] != st.st_mtime_ns:
-            return None
-        if entry[2] is None:
-            got = None
-        elif record and entry[2] == NOT_PICKLED:
-            return None
-        elif not record:
-            got = self.facts.get(name)
-            if got is None:
-                return None
+            with os.fdopen(os.open(self.path, flags), "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if not stat.S_ISREG(st.st_mode) or not _owned(st):
+                    raise ValueError("not a regular file owned by you and writable by you alone")
+                data = fh.read()
+            if data[:n] != _MAGIC or hashlib.sha256(data[n + 32:]).digest() != data[n:n + 32]:
+                raise ValueError("damaged, or written by another version")
+            stamp, entries, checks = pickle.loads(data[n + 32:])
+        except FileNotFoundError:
+            return
+        except Exception as exc:  # unreadable, untrusted, damaged or foreign: read the records, and say why
+            log.debug("cache %s not read: %s", self.path, exc)
+            return
+        if stamp == self.stamp:
+            self.entries, self.checks = entries, checks
         else:
-            # Each record is pickled on its own, so that a command about one authority unpickles only its
-            # records, not the whole set's. One that cannot be unpickled is loaded again.
-            try:
-                got = pickle.loads(entry[2])
-            except Exception:
-                return None
-        self.new[name] = entry
-        return got, entry[3]
+            log.debug("cache %s started again: the program changed", self.path)
 
-    def put(self, name: str, st: os.stat_result, record: Any, problems: list, pickled: bool = True) -> None:
-        self.put_entry(name, st, entry_of(record, problems, pickled))
+    def get(self, name: str, key: bytes) -> tuple[Any, list] | None:
+        """What a file loaded to (its record or None, and its problems), if its bytes are as cached."""
+        entry = self.entries.get(name)
+        if entry is None or entry[0] != key:
+            return None
+        try:
+            record = None if entry[1] is None else pickle.loads(entry[1])
+        except Exception as exc:  # an entry that cannot be unpickled is loaded again, and said
+            log.debug("cache entry of %s not used: %s", name, exc)
+            return None
+        self.used.add(name)
+        return record, entry[2]
 
-    def put_entry(self, name: str, st: os.stat_result, entry: tuple) -> None:
-        """Keep what loading a file gave, as :func:`entry_of` made it (here or in another process)."""
-        blob, problems, visit, facts = entry
-        self.new[name] = (st.st_size, st.st_mtime_ns, blob, problems)
+    def put(self, name: str, key: bytes, record: Any, problems: list) -> None:
+        blob = None if record is None else pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
+        self.entries[name] = (key, blob, problems)
+        self.used.add(name)
         self.changed = True
-        if blob is not None:
-            self.visits[name], self.facts[name] = visit, facts
-        else:
-            self.visits.pop(name, None)
-            self.facts.pop(name, None)
 
-    def mark_clean(self, files: frozenset) -> None:
-        """The files (path, size, mtime) a full load found no problem in, as a set."""
-        if files not in self.clean:
-            self.clean = [files, *self.clean][:_CLEAN_SETS]
+    def put_checks(self, key: bytes, problems: list) -> None:
+        self.checks = dict(list({key: problems, **self.checks}.items())[:_CHECKS_KEPT])
+        self.changed = True
+
+    def save(self, whole: bool) -> None:
+        """Write the cache where anything changed (``whole``: the load saw every file of the folder, so
+        entries it did not use are dropped). Any failure is logged and leaves the old cache or none."""
+        if whole and self.used != self.entries.keys():
+            self.entries = {k: v for k, v in self.entries.items() if k in self.used}
             self.changed = True
-
-    def clean_rows(self, files: frozenset, facts: bool = False) -> list | None:
-        """The light rows (listing rows, or with ``facts`` the facts) of exactly these files (path, size,
-        mtime), if a full load found them clean."""
-        if files not in self.clean:
-            return None
-        rows = self.facts if facts else self.visits
-        out = [rows.get(name) for name, _, _ in files]
-        if any(v is None for v in out):
-            return None
-        return sorted(out, key=lambda v: v.sort_key)
-
-    def save(self, partial: bool = False) -> None:
-        """Write the cache when anything changed; any failure leaves no cache, and no error.
-
-        ``partial``: only some of the folder's files were read; the others' entries are kept.
-        """
-        if partial:
-            self.new = {**self.old, **self.new}
-        if self.path is None or (not self.changed and self.new.keys() == self.old.keys() and all(
-            self.new[k][:2] == self.old[k][:2] for k in self.new
-        )):
+        if self.path is None or not self.changed:
             return
-        visits = {k: v for k, v in self.visits.items() if k in self.new}
-        facts = {k: v for k, v in self.facts.items() if k in self.new}
-        tmp = None
+        body = pickle.dumps((self.stamp, self.entries, self.checks), protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = -1, ""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)
-            parts = [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in (visits, facts, self.new)]
+            fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)  # 0600
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((_MAGIC, self.stamp, str(self.folder.resolve()), self.clean, [len(p) for p in parts]),
-                            fh, protocol=pickle.HIGHEST_PROTOCOL)
-                for p in parts:
-                    fh.write(p)
+                fh.write(_MAGIC + hashlib.sha256(body).digest() + body)
             os.replace(tmp, self.path)
-            tmp = None
-        except Exception:
-            pass
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+        except OSError as exc:
+            log.debug("cache %s not written: %s", self.path, exc)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from .context import days_to_publish
 from .identity import authority_slug
+from .measures import days_to_publish
 from .models import Record
 
 SCHEMA = """

@@ -7,22 +7,16 @@ Writers that turn them into CSV, JSON or Markdown text live in ``render.machine`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from .choices import Layout
-from .listing import (
-    VisitFacts,
-    first_sentence,  # noqa: F401 - the one home of the summary's first sentence
-)
-from .listing import theme_label as _theme_label
+from .measures import days_to_publish
 from .vocab import AREA_ORDER, HEADLINE_AREAS, KINDS, Framework, Kind
+from .vocab import theme_label as _theme_label
+from .words import first_sentence
 
 if TYPE_CHECKING:
     from .models import Record
-
-# The row writers read only what a record's facts hold too: they take either, so that an export served
-# from the record cache needs no pydantic record.
-RecordOrFacts = Union["Record", VisitFacts]
 
 LAYOUTS = tuple(layout.value for layout in Layout)
 
@@ -33,7 +27,7 @@ def _d(value) -> str:
     return str(value) if value is not None else ""
 
 
-def _visit_cells(r: RecordOrFacts) -> list[object]:
+def _visit_cells(r: Record) -> list[object]:
     a = r.authority
     return [
         r.id, a.name, _d(a.la_number), _d(a.ons_code), r.kind.value, r.kind.label,
@@ -47,11 +41,11 @@ _VISIT_HEADER = [
 ]
 
 
-def theme_label(r: RecordOrFacts) -> str:
+def theme_label(r: Record) -> str:
     return _theme_label(r.theme)
 
 
-def long_rows(records: Sequence[RecordOrFacts]) -> Rows:
+def long_rows(records: Sequence[Record]) -> Rows:
     """One row per judgement; an ungraded visit keeps one row with its theme and no grade."""
     header = [*_VISIT_HEADER, "area", "area_wording", "grade", "grade_key", "grade_rank", "theme"]
     rows: list[list[object]] = []
@@ -70,7 +64,7 @@ def long_rows(records: Sequence[RecordOrFacts]) -> Rows:
     return header, rows
 
 
-def wide_rows(records: Sequence[RecordOrFacts]) -> Rows:
+def wide_rows(records: Sequence[Record]) -> Rows:
     """One row per visit, one column per area (the grade in Ofsted's wording)."""
     header = [*_VISIT_HEADER, "theme", *(a.value for a in AREA_ORDER)]
     rows = []
@@ -87,7 +81,7 @@ _ILACS_GRADED = (Kind.ILACS_STANDARD, Kind.ILACS_SHORT)
 _ILACS = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
 
 
-def ofsted_rows(records: Sequence[RecordOrFacts]) -> Rows:
+def ofsted_rows(records: Sequence[Record]) -> Rows:
     """Ofsted's ILACS inspection history layout: ILACS short and standard inspections only.
 
     The records do not hold the web link, the authority's status or its Ofsted region: those
@@ -107,11 +101,11 @@ def ofsted_rows(records: Sequence[RecordOrFacts]) -> Rows:
     return list(ILACS_HISTORY_COLUMNS), rows
 
 
-def layout_rows(records: Sequence[RecordOrFacts], layout: str) -> Rows:
+def layout_rows(records: Sequence[Record], layout: str) -> Rows:
     return {"long": long_rows, "wide": wide_rows, "ofsted": ofsted_rows}[layout](records)
 
 
-def report_rows(records: Sequence[RecordOrFacts], layout: str) -> Rows:
+def report_rows(records: Sequence[Record], layout: str) -> Rows:
     """Rows for a committee paper (Markdown): plain headings, grades in words, no codes.
 
     ``wide``: one row per visit with a column per area judged in any of them;
@@ -120,7 +114,7 @@ def report_rows(records: Sequence[RecordOrFacts], layout: str) -> Rows:
     if layout == "ofsted":
         return ofsted_rows(records)
 
-    def when(r: RecordOrFacts) -> str:
+    def when(r: Record) -> str:
         return _d(r.start or r.end) or (f"{r.published} (published)" if r.published else "")
 
     if layout == "long":
@@ -149,8 +143,13 @@ def record_data(records: Sequence[Record]) -> list[dict]:
 
 
 def list_rows(records: Sequence[Record]) -> Rows:
-    """The rows of `judgements list` for machines (see listing.list_rows)."""
-    from .listing import list_rows as rows_of
-    from .listing import visit_of
-
-    return rows_of([visit_of(r) for r in records])
+    """The rows of `judgements list` for machines: when, visit, kind, overall grade or theme, and the days
+    from the end of the visit to its publication."""
+    header = ["when", "id", "authority", "kind", "overall", "theme", "summary", "days_to_publish"]
+    rows: list[list[object]] = []
+    for r in records:
+        days = days_to_publish(r)
+        rows.append([str(r.when) if r.when else "", r.id, r.authority.name, KINDS[r.kind].label,
+                     r.overall.label if r.overall else "", theme_label(r), r.headline or first_sentence(r.summary),
+                     "" if days is None else str(days)])
+    return header, rows

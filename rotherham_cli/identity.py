@@ -36,8 +36,8 @@ visit's date (its start, else its end, else its publication).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .models import PartialDate, Record
@@ -177,6 +177,32 @@ def distance(a: Record, b: Record, slug_a: str | None = None, slug_b: str | None
 def same_visit(a: Record, b: Record) -> bool:
     """Whether two records describe one visit (the rule in this module's docstring)."""
     return distance(a, b) is not None
+
+
+def same_visit_pairs(records: Sequence[Record]) -> list[tuple[Record, Record]]:
+    """Every record that is the same visit as one before it in ``records``, paired with the first such:
+    (earlier, later). Only records whose dates come within the widest window of each other are compared
+    (sorted by date, each against the next ones while they can still be in reach), so a large set costs
+    little more than sorting it."""
+    reach = timedelta(days=max(START_DAYS, PUBLISHED_DAYS, PUBLICATION_LAG))
+    groups: dict[tuple[str, str], list[tuple]] = {}
+    for i, r in enumerate(records):
+        dates = [d for d in (r.start, r.end, r.published) if d is not None]
+        slug = authority_slug(r)
+        if dates and slug is not None:
+            span = (min(d.earliest for d in dates) - reach, max(d.latest for d in dates) + reach, i)
+            groups.setdefault((slug, family(r.kind)), []).append(span)
+    partner: dict[int, int] = {}
+    for (slug, _), spans in groups.items():
+        spans.sort()
+        for n, (_, hi, i) in enumerate(spans):
+            for lo_j, _, j in spans[n + 1:]:
+                if lo_j > hi:
+                    break
+                first, later = min(i, j), max(i, j)
+                if first < partner.get(later, later) and distance(records[i], records[j], slug, slug) is not None:
+                    partner[later] = first
+    return [(records[partner[k]], records[k]) for k in sorted(partner)]
 
 
 def find_same(record: Record, candidates: Iterable[Record], slug: str | None = None) -> Record | None:

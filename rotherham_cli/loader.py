@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from . import safeyaml
-    from .listing import VisitFacts
     from .models import Record
 
 
@@ -122,27 +121,29 @@ def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError)
     return out
 
 
-def load_file(path: Path, display: str | None = None, size: int | None = None) -> tuple[Record | None, list[Problem]]:
-    """Load one record file (``size``, where known, its size in bytes). Returns the record (or None) and
-    its problems."""
-    from . import safeyaml
+def read_file(path: Path, display: str | None = None) -> tuple[bytes | None, list[Problem]]:
+    """A record file's bytes, or the problem of reading it (too large, unreadable)."""
+    from .safeyaml import MAX_BYTES
 
     name = display or str(path)
     try:
         with path.open("rb") as fh:
-            # Read one byte past the limit, never the whole of a huge (or sparse) file; where the size is
-            # known, ask for no more than it (a read asks for a buffer of the size it is given).
-            limit = safeyaml.MAX_BYTES + 1
-            data = fh.read(limit if size is None else min(size + 1, limit))
-            if len(data) < limit and size is not None and len(data) > size:  # it grew since: read the rest
-                data += fh.read(limit - len(data))
-            if len(data) > safeyaml.MAX_BYTES:
+            data = fh.read(MAX_BYTES + 1)  # one byte past the limit, never the whole of a huge file
+            if len(data) > MAX_BYTES:
                 size = os.fstat(fh.fileno()).st_size
-                return None, [Problem(name, 0, 0, "", f"is larger than the {safeyaml.MAX_BYTES // 1000} kB limit "
+                return None, [Problem(name, 0, 0, "", f"is larger than the {MAX_BYTES // 1000} kB limit "
                                       f"for a record ({size} bytes)")]
     except OSError as exc:
         return None, [Problem(name, 0, 0, "", f"cannot be read: {exc.strerror or exc}")]
-    return load_bytes(data, name, expected_id=path.stem)
+    return data, []
+
+
+def load_file(path: Path, display: str | None = None) -> tuple[Record | None, list[Problem]]:
+    """Load one record file. Returns the record (or None) and its problems."""
+    data, problems = read_file(path, display)
+    if data is None:
+        return None, problems
+    return load_bytes(data, display or str(path), expected_id=path.stem)
 
 
 def load_bytes(data: bytes, name: str, expected_id: str | None = None) -> tuple[Record | None, list[Problem]]:
@@ -202,24 +203,38 @@ def _record_checks(record: Record, name: str, doc: safeyaml.Document) -> list[Pr
     return []
 
 
-def _same_visits(entries: list[tuple[str, VisitFacts]]) -> list[Problem]:
-    """Two records of one visit (given by their facts): the second of each pair is reported, naming both
-    files."""
+def _same_visits(kept: list[tuple[str, Record]]) -> list[Problem]:
+    """Two records of one visit: the second of each pair is reported, naming both files."""
     from . import identity
 
+    name_of = {id(r): name for name, r in kept}
     out: list[Problem] = []
-    by_slug: dict[str, list[tuple[str, VisitFacts]]] = {}
-    for name, facts in entries:
-        by_slug.setdefault(facts.slug or "", []).append((name, facts))
-    for slug, group in by_slug.items():
-        for i, (name, rec) in enumerate(group):
-            for other_name, other in group[:i]:
-                if identity.distance(rec, other, slug, slug) is not None:
-                    what = "inspection" if rec.graded else "visit"
-                    out.append(Problem(name, 1, 1, "",
-                                       f"{Path(other_name).name} and {Path(name).name} are the same {what}"))
-                    break
+    for first, second in identity.same_visit_pairs([r for _, r in kept]):
+        what = "inspection" if second.graded else "visit"
+        out.append(Problem(name_of[id(second)], 1, 1, "",
+                           f"{Path(name_of[id(first)]).name} and {Path(name_of[id(second)]).name} are the same {what}"))
     return out
+
+
+def _folder_check(record: Record, name: str, folder: Path) -> list[Problem]:
+    """In a folder laid out by authority (the shipped set's way), a record's folder names its authority."""
+    from . import identity
+
+    parent = Path(name).parent
+    if parent == folder or parent.parent != folder:
+        return []
+    slug = identity.authority_slug(record)
+    if slug is None or parent.name == slug or parent.name not in _slugs():
+        return []
+    return [Problem(name, 1, 1, "authority.name",
+                    f"the record is of {record.authority.name} but filed in the folder of another authority "
+                    f"('{parent.name}/'); move it to '{slug}/'")]
+
+
+def _slugs() -> frozenset[str]:
+    from .authorities import all_authorities
+
+    return frozenset(a.slug for a in all_authorities())
 
 
 def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
@@ -230,30 +245,15 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
     sub-folders are read (a command about one authority need not read all of England's records). Without
     ``cached``, every file is read and validated, and no cache is read or written.
     """
-    return _load(folder, only, records=True, cached=cached)[0]
-
-
-def refresh(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None):
-    """Bring the cache of a folder up to date without making the records (the listing rows and facts the
-    fast paths serve are made as each file is read): the cache, and the files read as (name, size,
-    modification time), which the cache marks clean where they hold no problem."""
-    _, cache, scope = _load(folder, only, records=False)
-    return cache, scope
-
-
-def _load(folder, only, records: bool, cached: bool = True):
-    """load_records and refresh: the result (with the records only where ``records``), the cache kept up
-    to date (none without ``cached``), and the files read as (name, size, modification time)."""
-    from .cache import RecordCache
-    from .listing import facts_of
+    from .cache import RecordCache, digest
 
     path = records_dir(folder)
     result = LoadResult(folder=path)
-    first_seen: dict[str, str] = {}
-    kept: list[tuple[str, object]] = []
-    cache = RecordCache(path, enabled=cached)
     names, partial = record_files(path, only, result.problems)
-    found: list[tuple[str, Path, os.stat_result]] = []
+    cache = RecordCache(path, enabled=cached)
+    first_seen: dict[str, str] = {}
+    kept: list[tuple[str, Record]] = []
+    keys: list[bytes] = []
     for display in names:
         entry = Path(display)
         try:
@@ -264,15 +264,21 @@ def _load(folder, only, records: bool, cached: bool = True):
         if not stat.S_ISREG(st.st_mode):
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
-        found.append((display, entry, st))
-    # What each file loads to (its record, or without ``records`` its facts, and its problems): from the
-    # cache where it is still good; the rest read, in several processes where there are many.
-    hits = {display: cache.get(display, st, records) for display, _, st in found}
-    hits.update(_load_all([f for f in found if hits[f[0]] is None], cache, records))
-    for display, entry, _ in found:
-        record, problems = hits[display]
+        data, problems = read_file(entry, display)
+        if data is None:
+            result.problems.extend(problems)
+            continue
+        key = digest(data)
+        keys.append(display.encode("utf-8", "surrogateescape") + b"\0" + key)
+        got = cache.get(display, key)
+        if got is None:
+            got = load_bytes(data, display, expected_id=entry.stem)
+            if got[0] is not None:
+                got = (got[0], _folder_check(got[0], display, path))
+            cache.put(display, key, *got)
+        record, problems = got
         result.problems.extend(problems)
-        if record is None:
+        if record is None or problems:
             continue
         if record.id in first_seen:
             result.problems.append(
@@ -282,53 +288,17 @@ def _load(folder, only, records: bool, cached: bool = True):
         first_seen[record.id] = display
         kept.append((display, record))
         result.paths[record.id] = entry
-    scope = frozenset((display, st.st_size, st.st_mtime_ns) for display, _, st in found)
-    # Files a full load found clean as they are now, or all of the shipped set as built, hold no two records
-    # of one visit: the search is skipped.
-    same: list[Problem] = []
-    if result.problems or scope not in cache.clean:
-        same = _same_visits([(name, cache.facts.get(name) or facts_of(r)) for name, r in kept])
+    # Two records of one visit: checked over the whole set of files, kept by that set.
+    check_key = digest(b"\n".join(keys))
+    same = cache.checks.get(check_key)
+    if same is None:
+        same = _same_visits(kept)
+        cache.put_checks(check_key, same)
     result.problems.extend(same)
-    if not result.problems:
-        cache.mark_clean(scope)
-    cache.save(partial=partial)
-    if records:
-        bad = {p.file for p in same}
-        result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
-    return result, cache, scope
-
-
-def _load_all(files: list[tuple[str, Path, os.stat_result]], cache, records: bool) -> dict[str, tuple]:
-    """Read record files the cache did not hold and keep them in it: what each gave (its record, or
-    without ``records`` its facts, and its problems), by its name.
-
-    Shared among processes where there are many (a first run over England): each child sends back what
-    the cache keeps of its files; the records are unpickled from that here only where they are wanted."""
-    import pickle
-
-    from .cache import entry_of
-    from .workers import shared
-
-    def here(share):
-        out = []
-        for display, entry, st in share:
-            record, problems = load_file(entry, display, st.st_size)
-            cache.put(display, st, record, problems, pickled=records)
-            out.append((record if records or record is None else cache.facts[display], problems))
-        return out
-
-    def there(share):
-        return [entry_of(*load_file(entry, display, st.st_size), pickled=records) for display, entry, st in share]
-
-    loaded: dict[str, tuple] = {}
-    for share, results, in_child in shared(files, here, there):
-        for (display, _, st), got in zip(share, results, strict=True):
-            if in_child:
-                cache.put_entry(display, st, got)
-                blob, problems, _, facts = got
-                got = (None if blob is None else pickle.loads(blob) if records else facts, problems)
-            loaded[display] = got
-    return loaded
+    cache.save(whole=not partial)
+    bad = {p.file for p in same}
+    result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
+    return result
 
 
 def load_valid(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None) -> list[Record]:

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import __version__
-from .context import Peer, latest_by_authority, tally
+from .comparison import Peer
 from .diff import Diff, concern_themes, diff
+from .england import latest_by_authority, tally
 from .models import PartialDate, Record
 from .timeline import Timeline, build_timeline
 from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, Change, FindingKind, Grade

@@ -571,6 +571,11 @@ VISIT_THEMES: dict[str, str] = {
 }
 
 
+def theme_label(theme: str | None) -> str:
+    """A visit theme's official words ('' where none is given)."""
+    return VISIT_THEMES.get(theme, theme) if theme else ""
+
+
 def parse_visit_theme(word: str) -> str:
     if word in VISIT_THEMES:
         return word

@@ -86,3 +86,13 @@ def a_kind(label: str) -> str:
     if not label.split()[0].isupper():
         label = label[0].lower() + label[1:]
     return ("an " if label[:1].lower() in "aeiou" else "a ") + label
+
+
+def first_sentence(text: str | None, limit: int = 160) -> str:
+    """The first sentence of a text on one line, cut with an ellipsis past ``limit`` characters."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    end = text.find(". ")
+    one = text[: end + 1] if 0 < end < limit else text
+    return one if len(one) <= limit else one[: limit - 1].rstrip() + "…"

@@ -1,9 +1,13 @@
-"""The record cache: never stale, never an error, never hiding a problem."""
+"""The record cache: never stale, never an error, never hiding a problem, never trusting a file that
+someone else could have written."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
+import subprocess
+import sys
 
 import pytest
 from conftest import BROKEN, GOOD
@@ -15,6 +19,7 @@ from rotherham_cli.loader import load_records
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("JUDGEMENTS_NO_CACHE", raising=False)
     dest = tmp_path / "records"
     shutil.copytree(GOOD, dest)
     return dest
@@ -28,84 +33,71 @@ def ids(folder):
     return sorted(r.id for r in load_records(folder).records)
 
 
-def test_a_second_load_is_served_from_the_cache_and_equals_the_first(folder, monkeypatch):
-    cold = load_records(folder)
-    assert len(cache_files(folder)) == 1
-    calls = []
+def grade_of(folder, visit="rutland-2022-ilacs-short"):
+    return next(r for r in load_records(folder).records if r.id == visit).overall.value
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The names of the files parsed (not served from the cache) from now on."""
     import rotherham_cli.loader as loader
 
-    real = loader.load_file
-    monkeypatch.setattr(loader, "load_file", lambda *a, **k: calls.append(a) or real(*a, **k))
+    calls: list[str] = []
+    real = loader.load_bytes
+    monkeypatch.setattr(loader, "load_bytes", lambda data, name, **k: calls.append(name) or real(data, name, **k))
+    return calls
+
+
+def test_a_second_load_is_served_from_the_cache_and_equals_the_first(folder, parsed):
+    cold = load_records(folder)
+    assert len(cache_files(folder)) == 1 and len(parsed) == 7
+    parsed.clear()
     warm = load_records(folder)
-    assert calls == []  # nothing parsed again
+    assert parsed == []  # nothing parsed again
     assert warm.records == cold.records and warm.problems == cold.problems
 
 
-def test_a_record_that_cannot_be_unpickled_is_loaded_again(folder, monkeypatch):
-    """Each record is pickled on its own; one spoiled in the cache file is read from its file again."""
-    import pickle
-
-    cold = load_records(folder)
-    path = cache_files(folder)[0]
-    with open(path, "rb") as fh:
-        head = pickle.load(fh)
-        parts = [pickle.load(fh) for _ in range(3)]
-    name = sorted(parts[2])[0]
-    parts[2][name] = (*parts[2][name][:2], b"spoiled", parts[2][name][3])
-    with open(path, "wb") as fh:
-        blobs = [pickle.dumps(p) for p in parts]
-        pickle.dump((*head[:4], [len(b) for b in blobs]), fh)
-        for b in blobs:
-            fh.write(b)
-    import rotherham_cli.loader as loader
-
-    calls = []
-    real = loader.load_file
-    monkeypatch.setattr(loader, "load_file", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
-    warm = load_records(folder)
-    assert calls == [name]  # that one file read again, the others served
-    assert warm.records == cold.records and warm.problems == cold.problems
-
-
-def test_edit_add_delete_touch_and_replace_are_seen(folder):
-    load_records(folder)
+def test_an_edit_with_size_and_time_kept_is_seen(folder, parsed):
+    """cp -p, rsync -a and tar x keep a changed file's size and modification time: the bytes decide."""
     path = folder / "rutland-2022-ilacs-short.yaml"
-    path.write_text(path.read_text().replace("overall_effectiveness: good", "overall_effectiveness: inadequate"))
-    rec = next(r for r in load_records(folder).records if r.id == "rutland-2022-ilacs-short")
-    assert rec.overall.value == "inadequate"
+    assert grade_of(folder) == "good"
+    st = path.stat()
+    text = path.read_text()
+    changed = text.replace("overall_effectiveness: good", "overall_effectiveness: bad!")  # same length
+    assert len(changed) == len(text) and changed != text
+    path.write_text(changed.replace("bad!", "poor"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    result = load_records(folder)
+    assert [p.field for p in result.problems] == ["judgements.overall_effectiveness"]  # 'poor' is no grade
+    path.write_text(text.replace("overall_effectiveness: good", "overall_effectiveness: inadequate"))
+    assert grade_of(folder) == "inadequate"
+
+
+def test_add_delete_and_move_are_seen(folder):
+    load_records(folder)
     (folder / "rutland-2025-ilacs-short.yaml").unlink()
     assert "rutland-2025-ilacs-short" not in ids(folder)
     shutil.copy(GOOD / "rutland-2025-ilacs-short.yaml", folder / "sub-rutland-2025.yaml")
     result = load_records(folder)
     assert [p.field for p in result.problems] == ["id"]  # the file name is not the id: reported warm too
+    assert [p.field for p in load_records(folder).problems] == ["id"]
     (folder / "sub-rutland-2025.yaml").rename(folder / "rutland-2025-ilacs-short.yaml")
     assert "rutland-2025-ilacs-short" in ids(folder)
-    # same size, new time
-    text = path.read_text()
-    path.write_text(text.replace("inadequate", "outstanding"))
-    st = path.stat()
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
-    assert next(r for r in load_records(folder).records if r.id == "rutland-2022-ilacs-short").overall.value == "outstanding"
 
 
-def test_a_listing_pickles_no_record_and_a_command_that_wants_them_reads_them(folder, monkeypatch):
-    """A first listing keeps each file's rows but not its record (pickling every record would cost it a
-    tenth of its time); a later load of the records reads the files once, then serves them pickled."""
-    import rotherham_cli.loader as loader
-
-    loader.refresh(folder)
-    entries = cache.RecordCache(folder).old
-    assert entries and {e[2] for e in entries.values()} == {cache.NOT_PICKLED}
-    read = []
-    real = loader.load_file
-    monkeypatch.setattr(loader, "load_file", lambda *a, **k: read.append(a[1]) or real(*a, **k))
-    first = load_records(folder)
-    assert sorted(read) == sorted(str(p) for p in folder.rglob("*.yaml"))
-    read.clear()
-    again = load_records(folder)
-    assert read == [] and again.records == first.records
-    monkeypatch.setenv("JUDGEMENTS_NO_CACHE", "1")
-    assert load_records(folder).records == first.records
+def test_a_second_record_of_one_visit_is_reported_warm_and_cold(folder):
+    load_records(folder)
+    text = (folder / "rutland-2022-ilacs-short.yaml").read_text()
+    twin = folder / "twin" / "rutland-2022-ilacs-standard.yaml"
+    twin.parent.mkdir()
+    twin.write_text(text.replace("rutland-2022-ilacs-short", "rutland-2022-ilacs-standard")
+                    .replace("kind: ilacs_short", "kind: ilacs_standard"))
+    for _ in range(2):
+        messages = [p.message for p in load_records(folder).problems]
+        assert messages == ["rutland-2022-ilacs-short.yaml and rutland-2022-ilacs-standard.yaml are the same inspection"]
+    twin.unlink()
+    assert load_records(folder).problems == []
 
 
 def test_problems_are_the_same_warm_and_cold(tmp_path, monkeypatch):
@@ -124,11 +116,95 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(folder, junk):
     assert cache_files(folder)[0].read_bytes() != junk
 
 
+def test_a_damaged_cache_is_caught_by_its_checksum(folder, parsed):
+    """A byte changed inside the cache (a bad disk, a torn copy) is never served: the files are read again."""
+    first = load_records(folder)
+    path = cache_files(folder)[0]
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    parsed.clear()
+    again = load_records(folder)
+    assert len(parsed) == 7 and again.records == first.records
+
+
+def test_a_fifo_at_the_cache_path_is_never_opened_for_reading(folder):
+    load_records(folder)
+    path = cache_files(folder)[0]
+    path.unlink()
+    os.mkfifo(path)
+    code = "from rotherham_cli.loader import load_records; import sys; print(len(load_records(sys.argv[1]).records))"
+    res = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=30,
+                         env={**os.environ, "XDG_CACHE_HOME": str(folder.parent / "cache")})
+    assert res.stdout.strip() == "7", res.stderr
+
+
+def test_a_cache_file_others_can_write_is_not_trusted(folder, parsed):
+    load_records(folder)
+    path = cache_files(folder)[0]
+    os.chmod(path, 0o666)
+    parsed.clear()
+    load_records(folder)
+    assert len(parsed) == 7  # read again, not unpickled
+
+
+def test_a_cache_folder_others_can_write_is_not_used(folder, parsed):
+    base = folder.parent / "cache" / "judgements"
+    base.mkdir(parents=True)
+    os.chmod(base, 0o777)
+    assert cache.cache_dir() is None
+    load_records(folder)
+    assert cache_files(folder) == []
+
+
+def test_the_cache_folder_is_made_private_whatever_the_umask(folder):
+    old = os.umask(0)
+    try:
+        load_records(folder)
+    finally:
+        os.umask(old)
+    base = folder.parent / "cache" / "judgements"
+    assert stat.S_IMODE(base.stat().st_mode) == 0o700
+    assert stat.S_IMODE(cache_files(folder)[0].stat().st_mode) == 0o600
+
+
+def test_a_relative_cache_home_is_ignored(folder, monkeypatch, tmp_path):
+    """A relative $XDG_CACHE_HOME would load a pickle from whatever folder the command is run in."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "here")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "judgements"
+    assert not (tmp_path / "here").exists()
+
+
+def test_debug_says_why_there_is_no_cache(folder):
+    base = folder.parent / "cache" / "judgements"
+    base.mkdir(parents=True)
+    os.chmod(base, 0o777)
+    res = subprocess.run([sys.executable, "-m", "rotherham_cli", "list", "--records", str(folder), "-a", "all"],
+                         capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "JUDGEMENTS_DEBUG": "1", "XDG_CACHE_HOME": str(folder.parent / "cache")})
+    assert res.returncode == 0 and "rutland-2022-ilacs-short" in res.stdout
+    assert "no cache:" in res.stderr and "writable by you alone" in res.stderr
+
+
 def test_no_writable_cache_folder_means_no_cache_not_a_failure(folder, monkeypatch, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert len(ids(folder)) == 7
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into any folder")
+def test_an_unwritable_cache_folder_means_no_cache_not_a_failure(folder):
+    load_records(folder)
+    base = folder.parent / "cache" / "judgements"
+    os.chmod(base, 0o500)
+    try:
+        (folder / "rutland-2025-ilacs-short.yaml").unlink()
+        assert len(ids(folder)) == 6
+    finally:
+        os.chmod(base, 0o700)
 
 
 def test_judgements_no_cache_turns_it_off(folder, monkeypatch):
@@ -138,12 +214,14 @@ def test_judgements_no_cache_turns_it_off(folder, monkeypatch):
     assert cache_files(folder) == []
 
 
-def test_a_new_version_is_never_served_an_old_cache(folder, monkeypatch):
+def test_a_new_version_is_never_served_an_old_cache(folder, monkeypatch, parsed):
     load_records(folder)
     import rotherham_cli
 
     monkeypatch.setattr(rotherham_cli, "__version__", "999.0")
-    assert cache.RecordCache(folder).old == {}
+    parsed.clear()
+    load_records(folder)
+    assert len(parsed) == 7
 
 
 def test_the_cache_lives_in_the_user_cache_folder_never_beside_the_records(folder):
@@ -152,55 +230,17 @@ def test_the_cache_lives_in_the_user_cache_folder_never_beside_the_records(folde
     assert cache_files(folder)
 
 
-def test_england_from_the_cache_counts_as_from_the_records_and_sees_an_edit(run, tmp_path, monkeypatch):
-    """`england` served from the facts the cache keeps gives the same table and JSON as from the
-    records, and an edited grade is counted at once."""
-    import json
-
-    from conftest import RECORDS
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    dest = tmp_path / "records"
-    shutil.copytree(RECORDS, dest)
-    args = ("england", "--records", dest, "--as-at", "2025-03-31")
-    cold_table, cold_json = run(*args), run(*args, "-f", "json")  # the first builds the cache
-    from rotherham_cli.listing import quick_facts
-
-    assert quick_facts(str(dest)) is not None  # the second and later are served from it
-    warm_table, warm_json = run(*args), run(*args, "-f", "json")
-    uncached = run(*args, "-f", "json", env={"JUDGEMENTS_NO_CACHE": "1"})
-    assert warm_table.stdout == cold_table.stdout and warm_json.stdout == cold_json.stdout == uncached.stdout
-    before = json.loads(warm_json.stdout)["tallies"][0]  # England, overall effectiveness
-    path = dest / "rotherham" / "rotherham-2022-ilacs-short.yaml"
-    path.write_text(path.read_text().replace("overall_effectiveness: good", "overall_effectiveness: inadequate"))
-    after = json.loads(run(*args, "-f", "json").stdout)["tallies"][0]
-    assert (after["counts"]["good"], after["counts"]["inadequate"]) == \
-        (before["counts"]["good"] - 1, before["counts"]["inadequate"] + 1)
-
-
-@pytest.mark.parametrize("fmt", [("-f", "csv"), ("-f", "csv", "-l", "wide"), ("-f", "csv", "-l", "ofsted"),
-                                 ("-f", "markdown"), ("-f", "markdown", "-l", "long")])
-def test_export_from_the_cache_writes_what_the_records_give_and_sees_an_edit(run, tmp_path, monkeypatch, fmt):
-    """CSV and Markdown served from the facts the cache keeps are byte for byte what the records give,
-    with filters; an edited grade is written at once."""
-    from conftest import RECORDS
-
-    from rotherham_cli.listing import quick_list
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    dest = tmp_path / "records"
-    shutil.copytree(RECORDS, dest)
-    for filters in (("-a", "all"), ("-a", "region:yorkshire", "-k", "graded", "--since", "2018"), ()):
-        args = ("export", "--records", dest, *fmt, *filters)
-        cold = run(*args).stdout
-        assert quick_list(str(dest), None, None, None, None, home=False, facts=True) is not None  # now served
-        assert run(*args).stdout == cold == run(*args, env={"JUDGEMENTS_NO_CACHE": "1"}).stdout
-    args = ("export", "--records", dest, *fmt, "-a", "Rotherham", "-k", "graded")
-    before = run(*args).stdout
-    assert "Outstanding" in before
-    path = dest / "rotherham" / "rotherham-2025-ilacs-short.yaml"
-    path.write_text(path.read_text().replace(": outstanding", ": inadequate"))
-    after = run(*args).stdout
-    moved = before.count("Outstanding") - after.count("Outstanding")
-    assert moved >= 1 and after.count("Inadequate") - before.count("Inadequate") == moved
-    assert after == run(*args, env={"JUDGEMENTS_NO_CACHE": "1"}).stdout
+def test_a_command_sees_an_edit_at_once(run, folder):
+    """The installed command, run twice, then after an edit, then after breaking the file."""
+    args = ["list", "--records", folder, "-a", "all", "-f", "csv"]
+    env = {"XDG_CACHE_HOME": str(folder.parent / "cache")}
+    run(*args, env=env)
+    assert "A fixture short inspection" in run(*args, env=env).stdout
+    f = folder / "rutland-2022-ilacs-short.yaml"
+    f.write_text(f.read_text().replace("summary: A fixture short inspection.", "summary: Changed words."))
+    after = run(*args, env=env)
+    assert "Changed words." in after.stdout and "A fixture short inspection" not in after.stdout
+    f.write_text(f.read_text().replace("kind: ilacs_short", "kind: nonsense"))
+    for _ in range(2):  # a problem is reported warm as cold
+        broken = run(*args, env=env)
+        assert broken.exit_code == 1 and "rutland-2022-ilacs-short.yaml:6:7: kind:" in broken.stderr

@@ -211,17 +211,6 @@ def test_a_huge_sparse_record_file_is_refused_by_its_size_not_read(run, tmp_path
     assert "x.yaml: is larger than the 1000 kB limit for a record (3221225472 bytes)" in res.stderr
 
 
-def test_a_record_that_grew_after_its_size_was_taken_is_read_whole():
-    from rotherham_cli.loader import load_file
-
-    path = sorted(GOOD.rglob("*.yaml"))[0]
-    whole, problems = load_file(path)
-    assert whole is not None and problems == []
-    # The loader reads no more than the size it was told, plus a byte: a file longer than that is read on.
-    grown, problems = load_file(path, size=10)
-    assert problems == [] and grown == whole
-
-
 def test_an_ods_zip_bomb_is_refused_before_it_is_unpacked(run, tmp_path):
     bomb = tmp_path / "release.ods"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:

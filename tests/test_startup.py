@@ -1,6 +1,5 @@
 """Commands that need neither records nor tables do not import Rich, pydantic or PyYAML."""
 
-import os
 import subprocess
 import sys
 
@@ -40,33 +39,6 @@ def test_light_commands_import_nothing_heavy(args, heavy):
     assert res.stdout  # it did print its answer
 
 
-def _edited_copy(tmp_path, authorities=("rotherham", "barnsley", "sheffield")):
-    """Some authorities' shipped records, each file's bytes changed (a comment added), so that the shipped
-    rows (which match a file by its contents) serve none of them: a first run after every record changed."""
-    from pathlib import Path
-
-    shipped = Path(__file__).resolve().parents[1] / "records"
-    out = tmp_path / "records"
-    for slug in authorities:
-        for f in (shipped / slug).glob("*.yaml"):
-            (out / slug).mkdir(parents=True, exist_ok=True)
-            (out / slug / f.name).write_bytes(f.read_bytes() + b"# edited\n")
-    return out
-
-
-def test_list_does_import_what_it_needs(tmp_path):
-    """A first run over records the shipped rows do not hold loads them (pydantic, PyYAML) but needs no
-    Rich for CSV; warm, the record cache serves the listing with none of them."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "JUDGEMENTS_RECORDS": str(_edited_copy(tmp_path))}
-    probe = [sys.executable, "-c", PROBE.format(args=["list", "--format", "csv"])]
-    cold = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
-    warm = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
-    assert "HEAVY=pydantic,yaml\n" in cold.stderr
-    assert "HEAVY=\n" in warm.stderr
-    assert cold.stdout == warm.stdout
-    assert warm.stdout.startswith("when,id,authority,kind,overall,theme,summary")
-
-
 def test_python_dash_m():
     res = subprocess.run([sys.executable, "-m", "rotherham_cli", "--version"], capture_output=True, text=True,
                          check=False)
@@ -89,20 +61,6 @@ def test_installed_command_lists_shipped_records_from_any_folder(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "rotherham-2014-sif-inspection" in res.stdout
     assert len(res.stdout.splitlines()) >= 12
-
-
-@pytest.mark.parametrize("args", [["export", "-a", "all"], ["export", "-f", "markdown", "-k", "graded"],
-                                  ["england", "--format", "csv"]])
-def test_warm_exports_and_counts_need_no_record_models(tmp_path, args):
-    """Warm, CSV and Markdown exports and `england` are written from the facts the cache keeps: no
-    pydantic, no YAML; the same bytes as cold."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "JUDGEMENTS_RECORDS": str(_edited_copy(tmp_path))}
-    probe = [sys.executable, "-c", PROBE.format(args=args)]
-    cold = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
-    warm = subprocess.run(probe, capture_output=True, text=True, check=False, env=env)
-    assert "HEAVY=pydantic,yaml\n" in cold.stderr
-    assert "HEAVY=\n" in warm.stderr
-    assert cold.stdout == warm.stdout and len(warm.stdout.splitlines()) > 10
 
 
 def test_completion_offers_every_command_and_a_command_s_options():

@@ -10,10 +10,10 @@ Exit codes: 0 success, 1 bad or missing data, 2 wrong usage, 130 interrupted.
 # isort: skip_file
 from .app import app, main
 from . import records  # noqa: F401 - list, show, validate, schema
-from . import compare  # noqa: F401 - diff, timeline
+from . import changes  # noqa: F401 - diff, timeline
 from . import exporting  # noqa: F401 - export
 from . import importing  # noqa: F401 - import-report, import-official, check
-from . import context  # noqa: F401 - england, compare, journeys, concerns
+from . import england  # noqa: F401 - england, compare, journeys, concerns
 from . import report  # noqa: F401 - report, chart
 
 __all__ = ["app", "main"]

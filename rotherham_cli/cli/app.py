@@ -361,6 +361,10 @@ def main() -> None:
     # A run is short and what it builds holds few reference cycles: collect them less often than the
     # default (every 700 new objects), which on reading the national set took a tenth of the time.
     gc.set_threshold(10_000, 20, 100)
+    if os.environ.get(DEBUG_ENV):  # the core logs what it passed over (the cache, say)
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="judgements: debug: %(message)s")
     signal.signal(signal.SIGTERM, _on_sigterm)
     if not _stdout_usable():
         sys.exit(EXIT_DATA)

@@ -66,14 +66,7 @@ def export(
         raise UsageError("--bom applies to CSV only")
     if force and output is None:
         raise UsageError("--force needs --output FILE")
-    chosen = None
-    if fmt in (ExportFormat.csv, ExportFormat.markdown) and not with_england:
-        from ..listing import quick_list
-
-        # The rows of CSV and Markdown need only each record's facts, which the cache serves as they are.
-        chosen = quick_list(records, authority, kind, since, until, home=False, facts=True)
-    if chosen is None:
-        _, chosen = filtered(records, authority, kind, since, until, home=False, with_england=with_england)
+    _, chosen = filtered(records, authority, kind, since, until, home=False, with_england=with_england)
     if fmt is ExportFormat.json:
         data = machine.json_text(record_data(chosen)).encode("utf-8")
     elif fmt is ExportFormat.sqlite:

@@ -23,6 +23,7 @@ from .app import (
     handle_errors,
     load_scoped,
     out_text,
+    screen_width,
 )
 
 
@@ -40,40 +41,27 @@ def list_(
 ) -> None:
     """List every visit, oldest first: when, kind, overall grade or theme, a summary, and (in CSV, JSON and
     Markdown) the days from the end of the visit to its publication."""
-    from ..listing import quick_list
-
-    chosen = None if fmt is Format.json or with_england else quick_list(records, authority, kind, since, until)
-    if chosen is None:  # not served from the cache: load the records
-        from ..listing import visit_of
-
-        _, loaded = filtered(records, authority, kind, since, until, with_england=with_england)
-        if fmt is Format.json:
-            from ..export import record_data
-            from ..render.machine import json_text
-
-            out_text(json_text(record_data(loaded)))
-            return
-        chosen = [visit_of(r) for r in loaded]
+    _, chosen = filtered(records, authority, kind, since, until, with_england=with_england)
 
     def table():
         if not chosen:
             err("No visits match.")
             return None
-        from ..listing import list_layout, plain_output, plain_table, screen_width
-
-        if plain_output():  # a pipe or a file: the same table in plain text, without Rich
-            out_text(plain_table(list_layout(chosen, screen_width())))
-            return None
         from ..render.tables import list_table
 
         return list_table(chosen, screen_width())
 
+    def data():
+        from ..export import record_data
+
+        return record_data(chosen)
+
     def rows():
-        from ..listing import list_rows
+        from ..export import list_rows
 
         return list_rows(chosen)
 
-    emit(fmt, table=table, rows=rows)
+    emit(fmt, table=table, data=data, rows=rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements show rotherham-2017-sif-reinspection\n"

@@ -12,12 +12,11 @@ from rich.text import Text
 
 from ..diff import Diff
 from ..export import theme_label
-from ..listing import Visit, list_layout
 from ..models import Record
 from ..timeline import Timeline
 from ..vocab import FINDING_THEMES, Change, FindingKind
-from .machine import printable
-from .text import CHANGE_STYLE, grade_text, plain
+from ..words import first_sentence
+from .text import CHANGE_STYLE, GRADE_STYLE, grade_text, plain
 
 
 def _when(r: Record) -> str:
@@ -66,12 +65,60 @@ def line_table(header: list[str], rows: list[list[Text]], widths: list[int], jus
     return out
 
 
-def list_table(visits: Sequence[Visit], width: int = 120) -> Text:
-    """The listing (see listing.list_layout) with its colours."""
-    lay = list_layout(visits, width)
-    rows = [[Text(printable(text), style=style) for text, style in row] for row in lay.rows]
-    widths = lay.widths
-    return line_table(lay.header, rows, widths, lay.justify, lay.caption)
+PUBLISHED_ONLY = "* date of publication: the sources do not give the dates of the visit"
+
+
+def _outcome(r: Record) -> Text:
+    """The overall grade in words and colour, else the theme of a visit without grades."""
+    if r.graded and r.overall:
+        g = r.overall
+        label = g.label + (f" (= {g.on_scale.label.lower()})" if g.is_legacy else "")
+        return Text(label, style=GRADE_STYLE[g.on_scale])
+    if r.graded:
+        return Text("no overall grade", style="dim")
+    return _theme_text(r)
+
+
+def list_table(records: Sequence[Record], width: int = 120) -> Text:
+    """One line per visit. Narrow screens drop the kind, then the summary, before any grade."""
+    from ..measures import days_to_publish
+
+    multi = len({r.authority.name for r in records}) > 1
+    rows: list[list[Text]] = []
+    for r in records:
+        days = days_to_publish(r)
+        rows.append([
+            Text(_when(r)), *([plain(r.authority.name)] if multi else []), plain(r.id), Text(r.kind.info.short),
+            _outcome(r), Text("" if days is None else f"{days} days"),
+            plain(r.headline or first_sentence(r.summary, 110)),
+        ])
+    header = ["When", *(["Authority"] if multi else []), "Visit", "Kind", "Grade or theme", "To publish", "Summary"]
+    justify = ["right", *(["left"] if multi else []), "left", "left", "left", "right", "left"]
+    widths = [max([len(h)] + [row[i].cell_len for row in rows]) for i, h in enumerate(header)]
+    kind_col, grade_col, days_col, summary_col = len(header) - 4, len(header) - 3, len(header) - 2, len(header) - 1
+    widths[grade_col] = min(widths[grade_col], 40)  # every grade and official theme fits
+    widths[summary_col] = min(widths[summary_col], 60)
+    drop = [] if any(row[days_col].plain for row in rows) else [days_col]  # no day known: no column
+
+    def total() -> int:
+        return sum(w for i, w in enumerate(widths) if i not in drop) + 3 * (len(widths) - len(drop) - 1)
+
+    # Drop the kind (the id names it), then the days to publication unless the summary keeps 30
+    # columns beside it, then narrow the summary (to 20) or drop it; never the grade or theme.
+    if total() > width:
+        drop.append(kind_col)
+    if days_col not in drop and total() - widths[summary_col] + min(widths[summary_col], 30) > width:
+        drop.append(days_col)
+    if total() > width:
+        spare = width - (total() - widths[summary_col])
+        if spare >= 20:
+            widths[summary_col] = spare
+        else:
+            drop.append(summary_col)
+    keep = [i for i in range(len(header)) if i not in drop]
+    starred = any(_when(r).endswith("*") for r in records)
+    return line_table([header[i] for i in keep], [[row[i] for i in keep] for row in rows], [widths[i] for i in keep],
+                      [justify[i] for i in keep], PUBLISHED_ONLY if starred else None)
 
 
 def _kv(rows: list[tuple[str, RenderableType]]) -> Table:
@@ -89,7 +136,7 @@ def _heading(text: str) -> Text:
 
 def _published(r: Record) -> str:
     """The publication date, and how many days after the visit ended it came."""
-    from ..context import days_to_publish
+    from ..measures import days_to_publish
 
     if r.published is None:
         return "not given by the sources"

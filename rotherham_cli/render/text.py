@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..listing import GRADE_STYLE
 from ..vocab import Change, Grade
 from .machine import printable
+
+GRADE_STYLE = {
+    Grade.OUTSTANDING: "bold green",
+    Grade.GOOD: "green",
+    Grade.REQUIRES_IMPROVEMENT: "yellow",
+    Grade.INADEQUATE: "bold red",
+}
 
 CHANGE_STYLE = {Change.IMPROVED: "green", Change.DECLINED: "red", Change.UNCHANGED: "", Change.NEWLY_JUDGED: "cyan",
                 Change.NO_LONGER_JUDGED: "dim"}

@@ -1,6 +1,6 @@
 """Rich renderables of the context commands: england, compare, journeys and concerns.
 
-Every number and sentence comes from rotherham_cli/context.py (or report.py for concerns); this
+Every number and sentence comes from the core (england.py, comparison.py, journeys.py, concerns.py); this
 module only lays them out."""
 
 from __future__ import annotations
@@ -13,19 +13,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..context import (
-    CompareView,
-    EnglandView,
-    JourneysView,
-    Tally,
-    compare_sentences,
-    england_sentences,
-    inspected_on,
-    regions_sentence,
-)
-from ..listing import GRADE_STYLE
+from ..comparison import CompareView, compare_sentences
+from ..england import EnglandView, Tally, england_sentences, inspected_on, regions_sentence
+from ..journeys import JourneysView
 from ..vocab import HEADLINE_AREAS, SCALE, Area
-from .text import CHANGE_STYLE, grade_text, plain
+from .text import CHANGE_STYLE, GRADE_STYLE, grade_text, plain
 
 if TYPE_CHECKING:
     from ..models import Record

@@ -68,7 +68,7 @@ def england(
 ) -> None:
     """England and each Ofsted region at a date: how many authorities stand at each grade, for overall
     effectiveness and each judgement, each at its latest graded inspection held by then."""
-    from ..context import england_view
+    from ..england import england_view
     from ..errors import UsageError
     from ..vocab import VocabularyError, parse_area
 
@@ -77,13 +77,10 @@ def england(
     except VocabularyError as exc:
         raise UsageError(f"--area: {exc}") from None
     day = _date(as_at, "--as-at") or _today()
-    from ..listing import quick_facts
-
-    facts = quick_facts(records)  # from the record cache, where it holds the folder as it is now
-    view = england_view(facts if facts is not None else load(records), day, _date(published_by, "--published-by"))
+    view = england_view(load(records), day, _date(published_by, "--published-by"))
 
     def table():
-        from ..render.context import england_renderable
+        from ..render.england import england_renderable
 
         return england_renderable(view, chosen, screen_width())
 
@@ -101,18 +98,18 @@ def compare(
 ) -> None:
     """One authority against its ten statistical neighbours, its region and England: its latest grades,
     the days since, and the direction of travel since its previous inspection."""
-    from ..context import compare_view
+    from ..comparison import compare_view
 
     loaded = load(records)
     view = compare_view(loaded, _authority(loaded, authority), _date(as_at, "--as-at") or _today())
 
     def table():
-        from ..render.context import compare_renderable
+        from ..render.england import compare_renderable
 
         return compare_renderable(view, screen_width())
 
     def rows():
-        from ..context import inspected_on
+        from ..england import inspected_on
         from ..vocab import HEADLINE_AREAS
 
         header = ["authority", "self", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
@@ -142,9 +139,9 @@ def journeys(
 ) -> None:
     """Which authorities moved from one overall grade to another, between which inspections and how long it
     took (median, quartiles, range); and those still on the way."""
-    from ..context import journeys as find_journeys
-    from ..context import journeys_sentences, parse_grade_set
     from ..errors import UsageError
+    from ..journeys import journeys as find_journeys
+    from ..journeys import journeys_sentences, parse_grade_set
     from ..vocab import VocabularyError
 
     try:
@@ -164,7 +161,7 @@ def journeys(
     view = find_journeys(filter_records(loaded, slugs), a, b, _date(as_at, "--as-at") or _today())
 
     def table():
-        from ..render.context import journeys_renderable
+        from ..render.england import journeys_renderable
 
         return journeys_renderable(view, journeys_sentences(view))
 
@@ -181,7 +178,7 @@ def concerns(
     """What keeps coming back: every theme raised as an area for improvement across an authority's visits,
     graded or not, how often, first and latest, whether the latest visit still raises it, with each finding."""
     from .. import authorities
-    from ..context import concerns_dict, concerns_rows, concerns_sentences
+    from ..concerns import concerns_dict, concerns_rows, concerns_sentences
     from ..identity import authority_slug
     from ..report import concerns_for
 
@@ -191,7 +188,7 @@ def concerns(
     found = concerns_for([r for r in loaded if authority_slug(r) == slug])
 
     def table():
-        from ..render.context import concerns_renderable
+        from ..render.england import concerns_renderable
 
         return concerns_renderable(name, found, concerns_sentences(name, found))
 

@@ -1,0 +1,240 @@
+"""England and its regions at a date: which inspection counts for each authority, and how many
+authorities stand at each grade.
+
+Every count here follows Ofsted's rule for its "as at 31 March" tables: each authority is counted at
+its latest graded inspection (SIF or ILACS) *held* by the date, even where the report came out after
+it. Only authorities that existed on the date are counted (today: the 153 current ones); a former
+authority is never counted beside its successors. An authority with no graded inspection by the date,
+or whose latest inspection gives no grade in an area (care leavers before 2023, overall effectiveness
+from April 2026), is counted as such, never dropped.
+
+Nothing here prints or knows about Typer; the renderers lay these models out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .dates import PartialDate
+from .identity import authority_slug
+from .vocab import HEADLINE_AREAS, SCALE, Area, Framework, Grade
+
+if TYPE_CHECKING:
+    from .models import Record
+
+
+def _day(d: PartialDate | None) -> date | None:
+    return d.earliest if d is not None else None
+
+
+def inspected_on(r: Record) -> date | None:
+    """The day a visit was held: its first day, else (where no source gives it) its publication,
+    which can only be later."""
+    return _day(r.start) or _day(r.end) or _day(r.published)
+
+
+def counts_as_graded(r: Record) -> bool:
+    """A graded inspection of the frameworks Ofsted's headline tables count (SIF and ILACS)."""
+    return r.graded and r.framework is not Framework.PRE_2013
+
+
+def held(r: Record, as_at: date | None, published_by: date | None = None) -> bool:
+    """Held by ``as_at`` (None: any time) and, where ``published_by`` is given, published by then."""
+    day = inspected_on(r)
+    if as_at is not None and (day is None or day > as_at):
+        return False
+    return published_by is None or (r.published is not None and r.published.earliest <= published_by)
+
+
+def latest_graded_of(records: Iterable[Record], as_at: date | None = None,
+                     published_by: date | None = None) -> Record | None:
+    """The latest graded inspection (SIF or ILACS) among one authority's records."""
+    graded = [r for r in records if counts_as_graded(r) and held(r, as_at, published_by)]
+    return max(graded, key=lambda r: (inspected_on(r) or date.min, r.id)) if graded else None
+
+
+def by_authority(records: Iterable[Record]) -> dict[str, list[Record]]:
+    """Each authority's records by the register's slug, oldest first."""
+    out: dict[str, list[Record]] = {}
+    for r in records:
+        s = authority_slug(r)
+        if s is not None:
+            out.setdefault(s, []).append(r)
+    for rs in out.values():
+        rs.sort(key=lambda r: r.sort_key)
+    return out
+
+
+def latest_by_authority(records: Iterable[Record], as_at: date | None = None,
+                        published_by: date | None = None) -> dict[str, Record]:
+    return {s: r for s, rs in by_authority(records).items()
+            if (r := latest_graded_of(rs, as_at, published_by)) is not None}
+
+
+def counted_authorities(as_at: date | None = None):
+    """The authorities a count at ``as_at`` covers: those that existed on the day (today's, when None)."""
+    from . import authorities
+
+    if as_at is None:
+        return authorities.current()
+    return [a for a in authorities.all_authorities() if a.existed_on(as_at)]
+
+
+# ---------------------------------------------------------------------------------------------
+# England and its regions at a date
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many authorities of one group stand at each grade of one area."""
+
+    scope: str  # "England" or an Ofsted region
+    area: Area
+    counts: dict[Grade, int]  # on today's four-step scale
+    not_graded: int  # latest inspection gives no grade in this area
+    not_inspected: int  # no graded inspection by the date
+    total: int
+
+    @property
+    def graded(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, g: Grade) -> float | None:
+        """The share of the authorities graded in this area that stand at ``g`` (0-1)."""
+        return self.counts[g] / self.graded if self.graded else None
+
+
+def tally(scope: str, area: Area, slugs: Sequence[str], latest: dict[str, Record]) -> Tally:
+    counts: Counter[Grade] = Counter()
+    not_graded = not_inspected = 0
+    for s in slugs:
+        r = latest.get(s)
+        if r is None:
+            not_inspected += 1
+        elif (g := r.judgements.get(area)) is None:
+            not_graded += 1
+        else:
+            counts[g.on_scale] += 1
+    return Tally(scope, area, {g: counts.get(g, 0) for g in SCALE}, not_graded, not_inspected, len(slugs))
+
+
+@dataclass
+class EnglandView:
+    as_at: date
+    published_by: date | None
+    tallies: list[Tally]  # England's areas first, then each region's
+    latest: dict[str, Record]  # slug -> the inspection counted
+    authorities: int
+    frameworks: Counter  # Framework -> how many authorities' counted inspection is under it
+    published_later: list[Record]  # held by the date but published after --published-by (not counted)
+    regions: list[str] = field(default_factory=list)
+    records_to: date | None = None  # the latest publication the records hold
+
+    def of(self, scope: str, area: Area) -> Tally:
+        return next(t for t in self.tallies if t.scope == scope and t.area is area)
+
+    def rows(self) -> tuple[list[str], list[list]]:
+        """One row per group and area, for CSV and Markdown."""
+        header = ["as_at", "scope", "area", *(g.value for g in SCALE), "not_graded", "not_inspected",
+                  "authorities", *(f"{g.value}_share" for g in SCALE)]
+        rows = []
+        for t in self.tallies:
+            shares = [(f"{s:.3f}" if (s := t.share(g)) is not None else "") for g in SCALE]
+            rows.append([self.as_at.isoformat(), t.scope, t.area.value, *(t.counts[g] for g in SCALE),
+                         t.not_graded, t.not_inspected, t.total, *shares])
+        return header, rows
+
+    def to_dict(self) -> dict:
+        return {
+            "as_at": self.as_at.isoformat(),
+            "published_by": self.published_by.isoformat() if self.published_by else None,
+            "authorities": self.authorities,
+            "rule": "each authority at its latest SIF or ILACS inspection held by the date",
+            "frameworks": {fw.value: n for fw, n in self.frameworks.items()},
+            "tallies": [
+                {"scope": t.scope, "area": t.area.value, "counts": {g.value: t.counts[g] for g in SCALE},
+                 "not_graded": t.not_graded, "not_inspected": t.not_inspected, "authorities": t.total}
+                for t in self.tallies
+            ],
+            "counted": {s: r.id for s, r in sorted(self.latest.items())},
+            "published_later": [r.id for r in self.published_later],
+            "records_to": self.records_to.isoformat() if self.records_to else None,
+        }
+
+
+def england_view(records: Sequence[Record], as_at: date, published_by: date | None = None,
+                 areas: Sequence[Area] = HEADLINE_AREAS) -> EnglandView:
+    """The latest graded judgement of every authority that existed on ``as_at``, counted for England
+    and each Ofsted region."""
+    from . import authorities
+
+    counted = counted_authorities(as_at)
+    slugs = {a.slug for a in counted}
+    latest = {s: r for s, r in latest_by_authority(records, as_at, published_by).items() if s in slugs}
+    later: list[Record] = []
+    if published_by is not None:
+        unlimited = latest_by_authority(records, as_at)
+        later = sorted((r for s, r in unlimited.items() if s in slugs and latest.get(s) is not r),
+                       key=lambda r: r.sort_key)
+    regions = authorities.regions()
+    tallies = [tally("England", area, [a.slug for a in counted], latest) for area in areas]
+    for region in regions:
+        members = [a.slug for a in counted if a.region == region]
+        tallies += [tally(region, area, members, latest) for area in areas]
+    frameworks = Counter(r.framework for r in latest.values())
+    records_to = max((r.published.latest for r in records if r.published), default=None)
+    return EnglandView(as_at, published_by, tallies, latest, len(counted), frameworks, later, list(regions),
+                       records_to)
+
+
+def pct(n: int, total: int) -> str:
+    return f"{round(100 * n / total)}%" if total else "-"
+
+
+
+def england_sentences(view: EnglandView) -> list[str]:
+    from .words import count, when_words
+
+    t = view.of("England", Area.OVERALL_EFFECTIVENESS)
+    good = t.counts[Grade.OUTSTANDING] + t.counts[Grade.GOOD]
+    day = when_words(PartialDate.parse(view.as_at.isoformat()))
+    out = [f"On {day}, {t.counts[Grade.INADEQUATE]} of England's {t.total} authorities are graded inadequate "
+           f"overall at their latest inspection, and {good} ({pct(good, t.graded)} of the {t.graded} with an "
+           f"overall grade) good or outstanding."]
+    if t.not_graded:
+        out.append(f"{count(t.not_graded, 'authority', 'authorities')} were last inspected under the framework "
+                   "from April 2026, which makes no overall effectiveness judgement.")
+    if t.not_inspected:
+        out.append(f"{count(t.not_inspected, 'authority', 'authorities')} had no SIF or ILACS inspection by then.")
+    leavers = view.of("England", Area.CARE_LEAVERS)
+    if leavers.not_graded:
+        out.append(f"Care leavers: {leavers.not_graded} were last inspected before January 2023, when care "
+                   "leavers were judged together with children in care.")
+    if view.records_to is not None and view.records_to < view.as_at:
+        upto = when_words(PartialDate.parse(view.records_to.isoformat()))
+        out.append(f"The records hold reports published up to {upto}; an inspection published since is not counted.")
+    if view.published_later:
+        names = ", ".join(f"{r.authority.name} ({when_words(r.start or r.published)}, published "
+                          f"{when_words(r.published)})" for r in view.published_later)
+        out.append(f"Held by then but published after {when_words(PartialDate.parse(view.published_by.isoformat()))} "
+                   f"and so not counted: {names}.")
+    return out
+
+
+def regions_sentence(view: EnglandView, area: Area) -> str:
+    shares = []
+    for region in view.regions:
+        t = view.of(region, area)
+        if t.graded:
+            shares.append(((t.counts[Grade.OUTSTANDING] + t.counts[Grade.GOOD]) / t.graded, region))
+    if not shares:
+        return ""
+    low, high = min(shares), max(shares)
+    what = "overall" if area is Area.OVERALL_EFFECTIVENESS else f"for {area.short.lower()}"
+    return (f"Graded good or outstanding {what}: from {round(100 * low[0])}% of authorities in {low[1]} "
+            f"to {round(100 * high[0])}% in {high[1]}.")

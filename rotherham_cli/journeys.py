@@ -1,0 +1,177 @@
+"""Journeys from one grade to another: how long authorities took to move from, say, inadequate to good
+or better (overall effectiveness), and which are still on the way.
+
+Nothing here prints or knows about Typer; the renderers lay these models out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .england import by_authority, counts_as_graded, held, inspected_on
+from .vocab import SCALE, Grade, parse_grade
+
+if TYPE_CHECKING:
+    from .models import Record
+
+
+@dataclass(frozen=True)
+class GradeSet:
+    """Grades named on the command line: 'inadequate', 'good-or-better', 'requires-improvement-or-worse'."""
+
+    label: str
+    grades: frozenset[Grade]
+
+    def __contains__(self, g: object) -> bool:
+        return isinstance(g, Grade) and g.on_scale in self.grades
+
+
+def parse_grade_set(text: str) -> GradeSet:
+    """A grade, or a grade followed by '-or-better' / '-or-worse' (any case, spaces or underscores)."""
+    word = text.strip().lower().replace("_", "-").replace(" ", "-")
+    for suffix, better in (("-or-better", True), ("-or-worse", False)):
+        if word.endswith(suffix):
+            g = parse_grade(word[: -len(suffix)].replace("-", " ")).on_scale
+            grades = frozenset(x for x in SCALE if (x.rank <= g.rank if better else x.rank >= g.rank))
+            return GradeSet(f"{g.label.lower()} {suffix[1:].replace('-', ' ')}", grades)
+    g = parse_grade(word.replace("-", " ")).on_scale
+    return GradeSet(g.label.lower(), frozenset({g}))
+
+
+@dataclass(frozen=True)
+class Journey:
+    slug: str
+    name: str
+    start: Record  # the first inspection of the spell at the starting grade
+    end: Record | None  # the first inspection after it at the grade sought (None: still on the way)
+    via: tuple[Record, ...]  # graded inspections between them
+    days: int | None
+    measured: str  # "inspection dates", "publication dates" or "" (not known)
+
+
+def _span(a: Record, b: Record | date) -> tuple[int | None, str]:
+    if isinstance(b, date):
+        d = inspected_on(a)
+        return ((b - d).days, "inspection dates") if d else (None, "")
+    if a.start and b.start:
+        return (b.start.earliest - a.start.earliest).days, "inspection dates"
+    if a.published and b.published:
+        return (b.published.earliest - a.published.earliest).days, "publication dates"
+    return None, ""
+
+
+@dataclass
+class JourneysView:
+    source: GradeSet
+    target: GradeSet
+    as_at: date
+    done: list[Journey]
+    on_the_way: list[Journey]  # current authorities whose latest inspection is at the starting grade
+    skipped_no_overall: int  # inspections without an overall grade (framework from April 2026)
+
+    def stats(self) -> dict[str, float] | None:
+        import statistics
+
+        days = sorted(j.days for j in self.done if j.days is not None)
+        if not days:
+            return None
+        q1, _, q3 = statistics.quantiles(days, n=4, method="inclusive") if len(days) > 1 else (days[0],) * 3
+        return {"count": len(days), "median": statistics.median(days), "q1": q1, "q3": q3,
+                "min": days[0], "max": days[-1]}
+
+    def rows(self) -> tuple[list[str], list[list]]:
+        header = ["status", "authority", "from_visit", "from_date", "from_published", "from_grade", "to_visit",
+                  "to_date", "to_published", "to_grade", "via", "days", "measured_between"]
+        rows = []
+        for j in self.done + self.on_the_way:
+            rows.append(["made" if j.end else "on the way", j.name, j.start.id, _iso(j.start),
+                         str(j.start.published or ""), j.start.overall.value if j.start.overall else "",
+                         j.end.id if j.end else "", _iso(j.end) if j.end else self.as_at.isoformat(),
+                         str(j.end.published or "") if j.end else "",
+                         j.end.overall.value if j.end and j.end.overall else "",
+                         " ".join(r.id for r in j.via), "" if j.days is None else j.days, j.measured])
+        return header, rows
+
+    def to_dict(self) -> dict:
+        header, rows = self.rows()
+        return {"from": self.source.label, "to": self.target.label, "as_at": self.as_at.isoformat(),
+                "stats": self.stats(), "journeys": [dict(zip(header, r, strict=True)) for r in rows]}
+
+
+def _iso(r: Record) -> str:
+    d = r.start or r.published
+    return str(d) if d else ""
+
+
+def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_at: date) -> JourneysView:
+    """Every move from a grade in ``source`` to one in ``target`` (overall effectiveness), and the
+    current authorities still on the way.
+
+    A journey runs from the first inspection of a spell at the starting grade (consecutive inspections
+    at it) to the first later inspection at a grade sought; inspections between are its ``via``. An
+    authority that leaves the starting grade and falls back to it before reaching the grade sought
+    starts a new spell there."""
+    from . import authorities
+
+    done: list[Journey] = []
+    waiting: list[Journey] = []
+    skipped = 0
+    for slug, rs in sorted(by_authority(records).items()):
+        graded = [r for r in rs if counts_as_graded(r) and held(r, as_at)]
+        graded.sort(key=lambda r: (inspected_on(r) or date.min, r.id))
+        name = authorities.get(slug).name
+        start: Record | None = None
+        via: list[Record] = []
+        for r in graded:
+            g = r.overall
+            if g is None:
+                skipped += 1
+                continue
+            if start is None:
+                if g in source:
+                    start, via = r, []
+            elif g in target:
+                days, how = _span(start, r)
+                done.append(Journey(slug, name, start, r, tuple(via), days, how))
+                start = None
+                if g in source:  # a grade in both sets starts the next spell at once
+                    start, via = r, []
+            elif g in source and via and via[-1].overall not in source:
+                start, via = r, []  # back at the starting grade after leaving it: a new spell begins
+            else:
+                via.append(r)
+        last = graded[-1] if graded else None  # an inspection without an overall grade leaves it unknown
+        if start is not None and last is not None and last.overall in source and authorities.get(slug).current:
+            days, how = _span(start, as_at)
+            waiting.append(Journey(slug, name, start, None, tuple(via), days, how))
+    done.sort(key=lambda j: (inspected_on(j.start) or date.min, j.name))
+    waiting.sort(key=lambda j: (inspected_on(j.start) or date.min, j.name))
+    return JourneysView(source, target, as_at, done, waiting, skipped)
+
+
+def journeys_sentences(view: JourneysView) -> list[str]:
+    from .words import count
+
+    s = view.stats()
+    out = []
+    if s is None:
+        out.append(f"No authority moved from {view.source.label} to {view.target.label} in the records.")
+    else:
+        yrs = lambda d: f"{d / 365.25:.1f}"  # noqa: E731
+        out.append(f"{count(len(view.done), 'move')} from {view.source.label} to {view.target.label}: "
+                   f"median {yrs(s['median'])} years ({round(s['median']):,} days), middle half "
+                   f"{yrs(s['q1'])} to {yrs(s['q3'])} years, range {yrs(s['min'])} to {yrs(s['max'])} years.")
+        pub = sum(1 for j in view.done if j.measured == "publication dates")
+        out.append("Durations run from inspection to inspection (first day to first day)"
+                   + (f"; {pub} of them, where a source gives no inspection date, from publication to publication."
+                      if pub else "."))
+    if view.on_the_way:
+        out.append(f"{count(len(view.on_the_way), 'authority', 'authorities')} graded {view.source.label} at their "
+                   f"latest inspection {'has' if len(view.on_the_way) == 1 else 'have'} not yet made the move.")
+    if view.skipped_no_overall:
+        out.append(f"{count(view.skipped_no_overall, 'inspection')} under the framework from April 2026 "
+                   "(no overall grade) are left out.")
+    return out
