@@ -130,7 +130,7 @@ def compare_view(records: Sequence[Record], slug: str, as_at: date) -> CompareVi
 
 def compare_sentences(view: CompareView) -> dict[str, str]:
     """The sentence under each part of `compare`: 'latest', 'peers', 'shares', 'direction'."""
-    from .words import and_list, count, grade_words, month_words, when_words
+    from .words import and_list, count, month_words, when_words
 
     out: dict[str, str] = {}
     r = view.latest
@@ -154,9 +154,9 @@ def compare_sentences(view: CompareView) -> dict[str, str]:
         who = "statistical neighbours" if view.peers_title == "statistical neighbours" else "successors"
         lead = (f"{view.name} is one of {eng.counts[g]} of England's {eng.total} authorities" if view.current
                 else f"{view.name} no longer exists; {eng.counts[g]} of England's {eng.total} authorities are")
-        out["peers"] = (f"{lead} graded {grade_words(g)} overall at their latest inspection; "
+        out["peers"] = (f"{lead} graded {g.in_words} overall at their latest inspection; "
                         f"{same} of its {len(others)} {who} {'is' if same == 1 else 'are'}.")
-        out["shares"] = (f"In {reg.scope}, {reg.counts[g]} of {reg.total} authorities are graded {grade_words(g)} "
+        out["shares"] = (f"In {reg.scope}, {reg.counts[g]} of {reg.total} authorities are graded {g.in_words} "
                          f"overall ({pct(reg.counts[g], reg.graded)} of those with an overall grade), against "
                          f"{eng.counts[g]} of {eng.total} in England ({pct(eng.counts[g], eng.graded)}).")
     if "shares" not in out:
@@ -176,8 +176,8 @@ def compare_sentences(view: CompareView) -> dict[str, str]:
         a, b = view.previous.overall, r.overall
         overall = ""
         if a and b:
-            overall = (f"; overall it went from {grade_words(a)} to {grade_words(b)}" if a.on_scale is not b.on_scale
-                       else f"; overall it stayed {grade_words(b)}")
+            overall = (f"; overall it went from {a.in_words} to {b.in_words}" if a.on_scale is not b.on_scale
+                       else f"; overall it stayed {b.in_words}")
         before = month_words(view.previous.start or view.previous.published)
         out["direction"] = f"Since its previous graded inspection ({before}), {and_list(parts)}{overall}."
     return out

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from .identity import START_DAYS, authority_slug, record_id
 from .models import Record
-from .pdfimport import ImportedReport
+from .pdfimport import ImportedReport, ReportError, import_report
 from .vocab import Kind
 
 
@@ -94,3 +95,20 @@ def complete(imported: ImportedReport, records: Sequence[Record], where: str) ->
     if notes:
         data["notes"] = notes
     return ImportedReport(data, missing, imported.guessed)
+
+
+def draft_record(path: str | Path, records=None, where: str = ""):
+    """A report read into a record, ready to merge (ReportError when it does not make a valid one);
+    completed by :func:`complete` from ``records`` (the record set in effect) where given."""
+    from pydantic import ValidationError
+
+    from .models import RuleViolations
+
+    imported = import_report(path)
+    if records is not None:
+        imported = complete(imported, records, where)
+    try:
+        return Record.model_validate(imported.data)
+    except (ValidationError, RuleViolations) as exc:
+        gaps = "; ".join(imported.missing) or str(exc).splitlines()[0]
+        raise ReportError(f"{path}: not a complete record ({gaps})") from None

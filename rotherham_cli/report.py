@@ -21,7 +21,7 @@ from .england import latest_by_authority, tally
 from .models import PartialDate, Record
 from .timeline import Timeline, build_timeline
 from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, Change, FindingKind, Grade
-from .words import a_kind, grade_words, month_words, when_words
+from .words import a_kind, month_words, when_words
 from .words import and_list as _and
 from .words import count as _count
 
@@ -247,9 +247,9 @@ def _direction(latest: Record, previous: Record | None, change: Diff | None) -> 
     tail = f" ({_and(counts)})" if counts else ""
     if a is not None and b is not None:
         if b.rank < a.rank:
-            return f"That is better than at {prev}, when it was {grade_words(a)}{tail}."
+            return f"That is better than at {prev}, when it was {a.in_words}{tail}."
         if b.rank > a.rank:
-            return f"That is worse than at {prev}, when it was {grade_words(a)}{tail}."
+            return f"That is worse than at {prev}, when it was {a.in_words}{tail}."
         return f"That is the same overall grade as at {prev}{tail}."
     return f"Against {prev}: {_and(counts) or 'no area judged at both'}."
 
@@ -259,7 +259,7 @@ def _standing(name: str, latest: Record | None, cmp: Comparison) -> str:
         return ""
     g = latest.overall.on_scale
     e, reg = cmp.england, cmp.region
-    words = grade_words(g)
+    words = g.in_words
     if cmp.covered < cmp.current:
         parts = [f"The records hold graded inspections of only {cmp.covered} of England's {cmp.current} "
                  f"authorities; of those, {e.counts[g]} {'is' if e.counts[g] == 1 else 'are'} graded {words} overall "
@@ -300,10 +300,10 @@ def summary_text(name: str, records: Sequence[Record], latest: Record | None, pr
     head = (f"Ofsted last inspected {name}'s children's services in {month_words(latest.when)} "
             f"({visit_words(latest)})")
     if latest.overall is not None:
-        head += f" and judged them {grade_words(latest.overall)} overall."
+        head += f" and judged them {latest.overall.in_words} overall."
     else:
         grades = sorted({g for g in latest.judgements.values()}, key=lambda g: g.rank)
-        head += f" and graded its areas {_and([grade_words(g) for g in grades])}."
+        head += f" and graded its areas {_and([g.in_words for g in grades])}."
     sentences.append(head)
     sentences.append(_direction(latest, previous, change))
     standing = _standing(name, latest, cmp)
@@ -418,7 +418,7 @@ def journey_table(report: Report) -> Table:
     notes = []
     legacy = sorted({c.grade for c in t.cells.values() if c.grade.is_legacy}, key=lambda g: g.value)
     for g in legacy:
-        notes.append(f"{g.label}: an older word, placed on today's scale as {grade_words(g.on_scale)}, "
+        notes.append(f"{g.label}: an older word, placed on today's scale as {g.on_scale.in_words}, "
                      "as Ofsted's official statistics place it.")
     return Table(["Area", *(_visit_head(r) for r in t.columns)], rows,
                  f"Grades by area at each graded inspection of {report.name}; an empty cell: not judged.", notes)
@@ -488,7 +488,7 @@ def peers_table(report: Report) -> Table | None:
         same = sum(1 for p in others if p.overall is not None and p.overall.on_scale is g)
         better = sum(1 for p in others if p.overall is not None and p.overall.rank < g.rank)
         caption = (f"{same} of {report.name}'s {len(others)} {cmp.neighbours_title} are graded "
-                   f"{grade_words(g)} overall at their latest inspection, and {better} better.")
+                   f"{g.in_words} overall at their latest inspection, and {better} better.")
     else:
         caption = f"The latest graded inspection of {report.name} and its {cmp.neighbours_title}."
     return Table(["Authority", "Latest graded inspection", "Overall effectiveness"], rows, caption)
@@ -512,12 +512,12 @@ def shares_table(report: Report) -> Table | None:
                    "authorities, so these counts are partial; the last rows say how many are not held.")
     elif me is not None and report.former is None:
         caption = (f"{report.name} is one of {cmp.england.counts[me]} of England's {cmp.england.total} authorities "
-                   f"graded {grade_words(me)} overall at their latest inspection"
+                   f"graded {me.in_words} overall at their latest inspection"
                    + (f", and of {cmp.region.counts[me]} of {cmp.region.total} in {cmp.region.label}."
                       if cmp.region else "."))
     elif me is not None:
         caption = (f"{report.name} no longer exists and is not counted. Of today's {cmp.england.total} authorities, "
-                   f"{cmp.england.counts[me]} are graded {grade_words(me)} overall at their latest inspection, "
+                   f"{cmp.england.counts[me]} are graded {me.in_words} overall at their latest inspection, "
                    f"as {report.name} was at its last.")
     else:
         caption = "Overall effectiveness at each authority's latest graded inspection."

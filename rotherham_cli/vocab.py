@@ -52,7 +52,7 @@ def did_you_mean(near: Sequence[str], quote: bool = False) -> str:
     shape of every suggestion the tool makes."""
     if not near:
         return ""
-    from .words import and_list  # words builds on this module
+    from .words import and_list
 
     items = [f"'{x}'" if quote else x for x in near]
     return f"; did you mean {and_list(items, last='or')}?"
@@ -90,6 +90,11 @@ class Grade(str, enum.Enum):
     def short(self) -> str:
         """A compact form of Ofsted's wording for narrow cells ("Requires improvement")."""
         return "Requires improvement" if self is Grade.REQUIRES_IMPROVEMENT else self.label
+
+    @property
+    def in_words(self) -> str:
+        """The grade mid-sentence: 'requires improvement to be good', 'adequate'."""
+        return self.label[0].lower() + self.label[1:]
 
     @property
     def on_scale(self) -> Grade:

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .vocab import Grade
-
 if TYPE_CHECKING:
     from .dates import PartialDate
 
@@ -61,11 +59,6 @@ def month_words(d: PartialDate | None) -> str:
     if d is None:
         return "date not known"
     return str(d.year) if d.month is None else f"{_MONTHS[d.month - 1]} {d.year}"
-
-
-def grade_words(g: Grade) -> str:
-    """A grade mid-sentence: 'requires improvement to be good', 'adequate'."""
-    return g.label[0].lower() + g.label[1:]
 
 
 def count(n: int, one: str, many: str | None = None) -> str:

@@ -175,7 +175,8 @@ def test_every_report_the_releases_cover_reads_right():
 def test_every_report_in_the_corpus_reads_to_a_draft_with_grades():
     """Reports the releases do not yet cover (after March 2025) too: each reads to a valid record with its
     grades."""
-    from rotherham_cli.pdfimport import ReportError, draft_record
+    from rotherham_cli.draftfill import draft_record
+    from rotherham_cli.pdfimport import ReportError
 
     with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
         index = list(csv.DictReader(fh))

@@ -101,8 +101,8 @@ def _lookup(records: Optional[str]):
 def _merge_reports(files, output: str, lookup=None, where: str = "") -> None:
     import sys
 
+    from ..draftfill import draft_record
     from ..errors import JudgementsError
-    from ..pdfimport import draft_record
     from ..recordset import merge_into
     from ..render.merging import merge_lines
 

@@ -41,7 +41,7 @@ from .text import _Document
 
 __all__ = [
     "MAX_PAGES", "MAX_SECONDS", "ImportedReport", "ReportError", "draft_file_problem",
-    "draft_record", "extract_pages", "extract_text", "import_report", "read_report", "report_files",
+    "extract_pages", "extract_text", "import_report", "read_report", "report_files",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -79,25 +79,6 @@ def draft_file_problem(data: dict[str, Any], output: str | Path) -> str | None:
     if name.suffix not in (".yaml", ".yml") or name.stem != rid:
         return f"{name}: a record's file is named by its id; write it to {name.with_name(rid + '.yaml')}"
     return None
-
-
-def draft_record(path: str | Path, records=None, where: str = ""):
-    """A report read into a record, ready to merge (ReportError when it does not make a valid one);
-    completed from ``records`` (the record set in effect, see draftfill) where given."""
-    from pydantic import ValidationError
-
-    from ..models import Record, RuleViolations
-
-    imported = import_report(path)
-    if records is not None:
-        from ..draftfill import complete
-
-        imported = complete(imported, records, where)
-    try:
-        return Record.model_validate(imported.data)
-    except (ValidationError, RuleViolations) as exc:
-        gaps = "; ".join(imported.missing) or str(exc).splitlines()[0]
-        raise ReportError(f"{path}: not a complete record ({gaps})") from None
 
 
 def extract_text(path: str | Path) -> str:
