@@ -49,8 +49,9 @@ class _OneLineErrors(typer.core.TyperGroup):
             ctx = getattr(exc, "ctx", None)
             where = ctx.command_path if ctx is not None else (prog_name or "judgements")
             hint = f" (see {where} --help)" if getattr(exc, "ctx", None) is not None else ""
-            # Typer's option hint names an environment variable even where there is none.
-            message = exc.format_message().replace(" (env var: 'None')", "")
+            # Typer's option hint names an environment variable even where there is none, and Typer 0.26 on
+            # converts through pydantic, whose messages start "Value error, ".
+            message = exc.format_message().replace(" (env var: 'None')", "").replace("Value error, ", "")
             err(f"{where}: error: {message}{hint}")
             code = exc.exit_code
         sys.exit(code if isinstance(code, int) else 0)

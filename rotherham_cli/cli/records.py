@@ -68,7 +68,7 @@ def list_(
              "  judgements show 2022\n  judgements show latest --format json")
 @handle_errors
 def show(
-    visit: Annotated[str, typer.Argument(help="An id, a year, 'latest', 'previous' or 'first'.")],
+    visit: Annotated[str, typer.Argument(metavar="VISIT", help="An id, a year, 'latest', 'previous' or 'first'.")],
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="table or json.")] = ShowFormat.table,
@@ -113,7 +113,7 @@ def validate(records: RecordsOpt = None) -> None:
              "  judgements schema diff > diff.schema.json")
 @handle_errors
 def schema(
-    what: Annotated[SchemaOf, typer.Argument(help="record (the default), or the JSON of diff, timeline or check.",
+    what: Annotated[SchemaOf, typer.Argument(metavar="[WHAT]", help="record (the default), or the JSON of diff, timeline or check.",
                                              show_default=False)] = SchemaOf.record,
 ) -> None:
     """Print a JSON Schema: of a record (for editors' YAML support), or of the JSON `diff`, `timeline` or
