@@ -113,8 +113,9 @@ def validate(records: RecordsOpt = None) -> None:
              "  judgements schema diff > diff.schema.json")
 @handle_errors
 def schema(
-    what: Annotated[SchemaOf, typer.Argument(metavar="[WHAT]", help="record (the default), or the JSON of diff, timeline or check.",
-                                             show_default=False)] = SchemaOf.record,
+    what: Annotated[SchemaOf, typer.Argument(
+        metavar="[WHAT]", help="record (the default), or the JSON of diff, timeline or check.", show_default=False,
+    )] = SchemaOf.record,
 ) -> None:
     """Print a JSON Schema: of a record (for editors' YAML support), or of the JSON `diff`, `timeline` or
     `check` writes with --format json (their stable interfaces)."""
