@@ -1,0 +1,164 @@
+"""The themes of a recommendation, worked out by a transparent rule set kept as data.
+
+Each recommendation a record holds gets one to three themes of the finding-theme vocabulary
+(``vocab.FINDING_THEMES``), or none where none fits, from the words of ``data/themes.yaml``; for
+each theme it keeps the words that gave it, so a reader can see why (``--why``). Findings are not
+themed here: they carry the themes their author tagged by hand (Rotherham's), and keep them.
+
+The rules were tuned on half of a sample of recommendations labelled by reading them
+(``tests/data/recommendation_labels.csv``); ``benchmarks/themes.py`` measures them on the other half.
+This module imports the standard library, PyYAML and the vocabulary only; it never prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import JudgementsError
+from .vocab import FINDING_THEMES, folded
+
+if TYPE_CHECKING:
+    from .models import Record
+
+RULES_FILE = Path(__file__).parent / "data" / "themes.yaml"
+
+# The most themes one recommendation is given.
+MAX_THEMES = 3
+
+
+class RulesError(JudgementsError):
+    """The rule file is not as expected; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class ThemeRule:
+    theme: str
+    words: tuple[re.Pattern, ...]
+    exclude: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    ignore: tuple[re.Pattern, ...]
+    themes: tuple[ThemeRule, ...]
+
+
+@dataclass(frozen=True)
+class ThemeReason:
+    """One theme given to a text, and the words of the text (folded) that gave it, in text order."""
+
+    theme: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Themed:
+    """A text and the themes it was given, strongest first (empty where none fits)."""
+
+    text: str
+    reasons: tuple[ThemeReason, ...]
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        return tuple(r.theme for r in self.reasons)
+
+
+def fold(text: str) -> str:
+    """Text as the rules read it: folded (vocab.folded), hyphens, dashes and slashes as spaces."""
+    return folded(re.sub(r"[-‐‑–—/]", " ", str(text)))
+
+
+def _pattern(phrase: str) -> re.Pattern:
+    """A phrase of the rule file as a pattern over folded text: whole words, '*' any ending."""
+    parts = []
+    for word in fold(phrase).split():
+        star = word.endswith("*")
+        stem = re.escape(word.rstrip("*"))
+        parts.append(stem + r"\w*" if star else stem + r"\b")
+    return re.compile(r"\b" + r"\s+".join(parts))
+
+
+def _phrases(value: object, where: str) -> tuple[re.Pattern, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise RulesError(f"{RULES_FILE.name}: {where}: expected a list of words or phrases")
+    return tuple(_pattern(w) for w in value)
+
+
+def parse_rules(data: object, name: str = RULES_FILE.name) -> Rules:
+    """Rules from the rule file's plain data; every theme of the vocabulary must have rules."""
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), dict):
+        raise RulesError(f"{name}: themes: expected a mapping of theme to rules")
+    themes = []
+    for theme, spec in data["themes"].items():
+        if theme not in FINDING_THEMES:
+            raise RulesError(f"{name}: themes.{theme}: not a finding theme of the vocabulary")
+        if not isinstance(spec, dict) or set(spec) - {"words", "exclude"} or not spec.get("words"):
+            raise RulesError(f"{name}: themes.{theme}: expected 'words' (and optionally 'exclude')")
+        themes.append(ThemeRule(theme, _phrases(spec["words"], f"themes.{theme}.words"),
+                                _phrases(spec.get("exclude"), f"themes.{theme}.exclude")))
+    missing = [t for t in FINDING_THEMES if t not in data["themes"]]
+    if missing:
+        raise RulesError(f"{name}: themes: no rules for {', '.join(missing)}")
+    ignore = data.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(p, str) for p in ignore):
+        raise RulesError(f"{name}: ignore: expected a list of regular expressions")
+    try:
+        patterns = tuple(re.compile(p) for p in ignore)
+    except re.error as e:
+        raise RulesError(f"{name}: ignore: {e}") from None
+    return Rules(patterns, tuple(themes))
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """The shipped rules (data/themes.yaml), read once."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise RulesError(f"{RULES_FILE}: cannot be read: {e}") from None
+    return parse_rules(data)
+
+
+def _hits(text: str, rule: ThemeRule) -> list[tuple[int, str]]:
+    """The words of one theme found in folded text: (position, word), none overlapping another."""
+    fenced = [m.span() for p in rule.exclude for m in p.finditer(text)]
+    spans = sorted(
+        (m.start(), -m.end(), m.group())
+        for p in rule.words for m in p.finditer(text)
+        if not any(a <= m.start() and m.end() <= b for a, b in fenced)
+    )
+    hits, reach = [], -1
+    for start, neg_end, word in spans:  # longest first at each position; drop those inside a kept one
+        if start >= reach:
+            hits.append((start, word))
+            reach = -neg_end
+    return hits
+
+
+def themes_of(text: str, rules: Rules | None = None) -> Themed:
+    """The themes of one text (at most MAX_THEMES: most words found first, then first found)."""
+    rules = rules or load_rules()
+    body = fold(text)
+    for p in rules.ignore:
+        body = p.sub(" ", body)
+    found = []
+    for rule in rules.themes:
+        hits = _hits(body, rule)
+        if hits:
+            words = tuple(dict.fromkeys(w for _, w in hits))
+            found.append((-len(hits), hits[0][0], ThemeReason(rule.theme, words)))
+    found.sort(key=lambda f: f[:2])
+    return Themed(str(text), tuple(f[2] for f in found[:MAX_THEMES]))
+
+
+def recommendation_themes(record: Record, rules: Rules | None = None) -> list[Themed]:
+    """Each of a record's recommendations with its themes, in the record's order (n = index + 1)."""
+    return [themes_of(t, rules) for t in record.recommendations]
