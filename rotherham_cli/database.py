@@ -1,7 +1,8 @@
 """The record set as one SQLite database, for analysts (Datasette, Power Query, any SQL tool).
 
 Tables, with keys and indexes: ``authorities`` (the register), ``visits``, ``judgements`` (one row
-per area), ``findings``, ``recommendations``, ``inspectors`` and ``sources``. The database is built
+per area), ``findings``, ``recommendations``, ``recommendation_themes`` (one row per theme the rules of
+``themes.py`` give a recommendation), ``inspectors`` and ``sources``. The database is built
 in memory and handed back as bytes, so the caller writes it like every other output (atomically,
 never over a file without --force).
 """
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from .identity import authority_slug
 from .measures import days_to_publish
 from .models import Record
+from .themes import recommendation_themes
 
 SCHEMA = """
 CREATE TABLE authorities (
@@ -39,6 +41,10 @@ CREATE TABLE recommendations (
     visit_id TEXT NOT NULL REFERENCES visits(id), n INTEGER NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (visit_id, n)
 );
+CREATE TABLE recommendation_themes (
+    visit_id TEXT NOT NULL, n INTEGER NOT NULL, theme TEXT NOT NULL,
+    PRIMARY KEY (visit_id, n, theme), FOREIGN KEY (visit_id, n) REFERENCES recommendations(visit_id, n)
+);
 CREATE TABLE inspectors (
     visit_id TEXT NOT NULL REFERENCES visits(id), n INTEGER NOT NULL, name TEXT NOT NULL, role TEXT,
     PRIMARY KEY (visit_id, n)
@@ -52,6 +58,7 @@ CREATE INDEX visits_authority ON visits(authority_slug, start);
 CREATE INDEX visits_kind ON visits(kind);
 CREATE INDEX judgements_area_grade ON judgements(area, grade_on_scale);
 CREATE INDEX findings_kind ON findings(kind);
+CREATE INDEX recommendation_themes_theme ON recommendation_themes(theme);
 """
 
 
@@ -83,6 +90,8 @@ def database_bytes(records: Sequence[Record]) -> bytes:
                 for i, f in enumerate(r.findings, 1)])
             db.executemany("INSERT INTO recommendations VALUES (?,?,?)",
                            [(r.id, i, t) for i, t in enumerate(r.recommendations, 1)])
+            db.executemany("INSERT INTO recommendation_themes VALUES (?,?,?)", [
+                (r.id, i, theme) for i, t in enumerate(recommendation_themes(r), 1) for theme in t.themes])
             db.executemany("INSERT INTO inspectors VALUES (?,?,?,?)",
                            [(r.id, i, p.name, p.role) for i, p in enumerate(r.inspectors, 1)])
             db.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)", [

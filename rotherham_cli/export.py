@@ -138,8 +138,12 @@ def report_rows(records: Sequence[Record], layout: str) -> Rows:
 
 
 def record_data(records: Sequence[Record]) -> list[dict]:
-    """Full records as JSON-ready data (canonical keys for kinds, areas and grades)."""
-    return [r.model_dump(mode="json", exclude_none=False) for r in records]
+    """Full records as JSON-ready data (canonical keys for kinds, areas and grades), each with the themes of
+    its recommendations beside them (themes.themes_data)."""
+    from .themes import themes_data
+
+    return [{**r.model_dump(mode="json", exclude_none=False), "recommendation_themes": themes_data(r)}
+            for r in records]
 
 
 def list_rows(records: Sequence[Record]) -> Rows:

@@ -162,3 +162,9 @@ def themes_of(text: str, rules: Rules | None = None) -> Themed:
 def recommendation_themes(record: Record, rules: Rules | None = None) -> list[Themed]:
     """Each of a record's recommendations with its themes, in the record's order (n = index + 1)."""
     return [themes_of(t, rules) for t in record.recommendations]
+
+
+def themes_data(record: Record, rules: Rules | None = None) -> list[dict]:
+    """The themes of a record's recommendations as JSON-ready data, one item per recommendation in the
+    record's order: {"n": 1, "themes": [...]} (the text is the record's recommendations[n - 1])."""
+    return [{"n": i, "themes": list(t.themes)} for i, t in enumerate(recommendation_themes(record, rules), 1)]

@@ -1,0 +1,66 @@
+"""Recommendation themes in the exports: the SQLite table and the JSON beside each record's texts.
+
+Expected themes are worked out by hand from rotherham_cli/data/themes.yaml for Devon's 2024 inspection
+(the six points `show latest -a Devon` lists); counts come from the records' YAML."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import yaml
+from conftest import RECORDS
+
+DEVON = "devon-2024-ilacs-standard"
+# Worked by reading the rule file: (n, themes in order, strongest first).
+DEVON_THEMES = [
+    (1, ["child_protection"]),  # "at immediate risk", "strategy discussions"
+    (2, ["child_protection", "child_exploitation"]),  # "neglect", "domestic abuse"; "extra-familial"
+    (3, ["planning", "care_leavers"]),  # "plans"; "care leavers" (one word each: first found first)
+    (4, ["assessment_quality", "planning", "care_leavers"]),  # "assessment", "planning", "care leavers"
+    (5, ["placement_sufficiency", "care_leavers"]),  # "sufficient suitable local homes"; "care leavers"
+    (6, ["management_oversight"]),  # "management oversight", "supervision"
+]
+
+
+def _recommendation_counts() -> dict[str, int]:
+    counts = {}
+    for path in RECORDS.rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        counts[data["id"]] = len(data.get("recommendations") or [])
+    return counts
+
+
+def test_sqlite_has_a_theme_table_beside_the_recommendations(run, tmp_path):
+    db = tmp_path / "england.db"
+    res = run("export", "-a", "all", "--format", "sqlite", "--output", db)
+    assert res.exit_code == 0, res.stderr
+    con = sqlite3.connect(db)
+    counts = _recommendation_counts()
+    assert con.execute("select count(*) from recommendations").fetchone()[0] == sum(counts.values()) == 2454
+    rows = con.execute("select visit_id, n, theme from recommendation_themes order by visit_id, n, rowid").fetchall()
+    devon = {}
+    for visit, n, theme in rows:
+        assert 1 <= n <= counts[visit]  # every row names a recommendation the record holds
+        if visit == DEVON:
+            devon.setdefault(n, []).append(theme)
+    assert [(n, sorted(t)) for n, t in sorted(devon.items())] == [(n, sorted(t)) for n, t in DEVON_THEMES]
+    per = con.execute("select max(c) from (select count(*) c from recommendation_themes group by visit_id, n)")
+    assert per.fetchone()[0] == 3
+    # "return home interview" names the work with children who go missing: every such point has that theme
+    asked = con.execute("select count(*) from recommendations where lower(text) like '%return home interview%'")
+    themed = con.execute("select count(*) from recommendations r join recommendation_themes t using (visit_id, n) "
+                         "where lower(r.text) like '%return home interview%' and t.theme = 'child_exploitation'")
+    assert asked.fetchone()[0] == themed.fetchone()[0] > 5
+    con.close()
+
+
+def test_json_carries_the_themes_of_each_recommendation_beside_its_text(run):
+    data = json.loads(run("export", "-a", "Devon", "--format", "json").stdout)
+    counts = _recommendation_counts()
+    assert {d["id"] for d in data} == {v for v in counts if v.startswith("devon-")}
+    for d in data:
+        assert [t["n"] for t in d["recommendation_themes"]] == list(range(1, len(d["recommendations"]) + 1))
+    devon = next(d for d in data if d["id"] == DEVON)
+    assert [(t["n"], t["themes"]) for t in devon["recommendation_themes"]] == DEVON_THEMES
+    assert devon["recommendations"][5] == "Management oversight and grip across the service and the effectiveness of supervision."
