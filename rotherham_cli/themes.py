@@ -168,3 +168,31 @@ def themes_data(record: Record, rules: Rules | None = None) -> list[dict]:
     """The themes of a record's recommendations as JSON-ready data, one item per recommendation in the
     record's order: {"n": 1, "themes": [...]} (the text is the record's recommendations[n - 1])."""
     return [{"n": i, "themes": list(t.themes)} for i, t in enumerate(recommendation_themes(record, rules), 1)]
+
+
+def _why(t: Themed) -> str:
+    return "; ".join(f"{r.theme}: {', '.join(r.words)}" for r in t.reasons)
+
+
+def visit_themes_data(record: Record) -> dict:
+    """One visit's recommendations with their themes and the words that gave each, and its findings with
+    the themes tagged by hand: the JSON of `judgements themes`."""
+    return {
+        "visit_id": record.id,
+        "authority": record.authority.name,
+        "recommendations": [
+            {"n": i, "text": t.text, "themes": [{"theme": r.theme, "label": FINDING_THEMES[r.theme],
+                                                 "words": list(r.words)} for r in t.reasons]}
+            for i, t in enumerate(recommendation_themes(record), 1)],
+        "findings": [{"n": i, "kind": f.kind.value, "text": f.text, "themes": list(f.themes), "tagged": "by hand"}
+                     for i, f in enumerate(record.findings, 1)],
+    }
+
+
+def visit_themes_rows(record: Record) -> tuple[list[str], list[list]]:
+    """Rows for CSV and Markdown: one a recommendation (themes by rule, with why) or finding (by hand)."""
+    rows: list[list] = [[record.id, "recommendation", i, t.text, " ".join(t.themes), "rules", _why(t)]
+                        for i, t in enumerate(recommendation_themes(record), 1)]
+    rows += [[record.id, "finding", i, f.text, " ".join(f.themes), "by hand", ""]
+             for i, f in enumerate(record.findings, 1)]
+    return ["visit_id", "field", "n", "text", "themes", "themed", "why"], rows

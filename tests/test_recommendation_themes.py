@@ -64,3 +64,42 @@ def test_json_carries_the_themes_of_each_recommendation_beside_its_text(run):
     devon = next(d for d in data if d["id"] == DEVON)
     assert [(t["n"], t["themes"]) for t in devon["recommendation_themes"]] == DEVON_THEMES
     assert devon["recommendations"][5] == "Management oversight and grip across the service and the effectiveness of supervision."
+
+
+def test_themes_why_shows_the_words_that_gave_each_theme_at_80_columns(run):
+    res = run("themes", "latest", "-a", "Devon", "--why", env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[:2] == ["Devon · ILACS standard inspection · 2024-09-30", "  devon-2024-ilacs-standard"]
+    assert "     Child protection practice ← “neglect”, “domestic abuse”" in lines
+    assert "     Child exploitation and missing children ← “extra familial”" in lines
+    assert "     Placements and sufficiency ← “sufficient suitable local homes”" in lines
+    assert "←" not in run("themes", "latest", "-a", "Devon", env={"COLUMNS": "80"}).stdout
+
+
+def test_themes_json_gives_rules_for_recommendations_and_hand_tags_for_findings(run):
+    data = json.loads(run("themes", "rotherham-2014-sif-inspection", "--format", "json").stdout)
+    held = yaml.safe_load((RECORDS / "rotherham" / "rotherham-2014-sif-inspection.yaml").read_text(encoding="utf-8"))
+    assert [f["themes"] for f in data["findings"]] == [f["themes"] for f in held["findings"]]
+    assert {f["tagged"] for f in data["findings"]} == {"by hand"}
+    assert [r["text"] for r in data["recommendations"]] == [" ".join(t.split()) for t in held["recommendations"]]
+    seventh = data["recommendations"][6]  # "enough staff and managers, ... caseloads are manageable"
+    assert seventh["themes"] == [{"theme": "workforce_stability", "label": "Workforce stability and caseloads",
+                                  "words": ["enough staff", "caseloads"]}]
+
+
+def test_themes_csv_has_a_row_for_each_recommendation_and_finding(run):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run("themes", "2014", "--format", "csv").stdout)))
+    held = yaml.safe_load((RECORDS / "rotherham" / "rotherham-2014-sif-inspection.yaml").read_text(encoding="utf-8"))
+    assert [r["field"] for r in rows] == ["recommendation"] * len(held["recommendations"]) + ["finding"] * len(
+        held["findings"])
+    assert rows[6]["why"] == "workforce_stability: enough staff, caseloads"
+
+
+def test_themes_of_an_unknown_visit_is_one_line(run):
+    res = run("themes", "1999", "-a", "Devon")
+    assert res.exit_code != 0 and len(res.stderr.splitlines()) == 1 and res.stdout == ""

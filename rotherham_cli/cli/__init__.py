@@ -15,6 +15,6 @@ from . import exporting  # noqa: F401 - export
 from . import importing  # noqa: F401 - import-report, import-official, check
 from . import england  # noqa: F401 - england, compare, journeys, concerns
 from . import report  # noqa: F401 - report, chart
-from . import search  # noqa: F401 - search
+from . import search  # noqa: F401 - search, themes
 
 __all__ = ["app", "main"]

@@ -1,4 +1,5 @@
-"""The `search` command: the visits whose words hold the words asked for."""
+"""Commands over the words of the records: search (the visits that say something) and themes (what a
+visit's recommendations are about, and why)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import typer
 from ..choices import Format
 from .app import (
     AuthorityOpt,
+    EnglandOpt,
     FormatOpt,
     KindOpt,
     RecordsOpt,
@@ -19,6 +21,7 @@ from .app import (
     err,
     filtered,
     handle_errors,
+    load_scoped,
 )
 
 TextArg = Annotated[list[str], typer.Argument(
@@ -73,3 +76,36 @@ def _no_colour() -> bool:
     import os
 
     return bool(os.environ.get("NO_COLOR"))
+
+
+@app.command(epilog=(
+    "\b\nExamples:\n"
+    "  judgements themes latest -a Devon\n"
+    "  judgements themes devon-2024-ilacs-standard --why\n"
+    "  judgements themes 2014 --format json"
+))
+@handle_errors
+def themes(
+    visit: Annotated[str, typer.Argument(help="An id, a year, 'latest', 'previous' or 'first'.")],
+    records: RecordsOpt = None,
+    authority: AuthorityOpt = None,
+    why: Annotated[bool, typer.Option("--why", help="Show the words of each recommendation that gave each "
+                                      "theme (CSV, JSON and Markdown always give them).")] = False,
+    fmt: FormatOpt = Format.table,
+    with_england: EnglandOpt = False,
+) -> None:
+    """What one visit's recommendations are about: the themes of the finding-theme vocabulary each is
+    given by the rules of data/themes.yaml (one to three, or none), and with --why the words that gave
+    them; findings keep the themes tagged by hand. See docs/themes.md for the rules and how well they do."""
+    from ..query import resolve_visit
+    from ..themes import visit_themes_data, visit_themes_rows
+
+    loaded, slugs = load_scoped(records, authority, with_england=with_england)
+    record = resolve_visit(loaded, visit, slugs)
+
+    def table():
+        from ..render.themes import themes_renderable
+
+        return themes_renderable(record, why)
+
+    emit(fmt, table=table, data=lambda: visit_themes_data(record), rows=lambda: visit_themes_rows(record))
