@@ -42,7 +42,7 @@ class Hit:
     field: str  # one of FIELDS
     n: int | None  # the finding's or recommendation's number in the record (1-based), None otherwise
     text: str
-    spans: tuple[tuple[int, int], ...]  # where the words are, in text order, none overlapping
+    spans: tuple[tuple[int, int], ...]  # where the words are, in text order (words side by side: one span)
 
 
 def _word_pattern(word: str) -> str:
@@ -79,14 +79,13 @@ def spans_of(text: str, query: Query) -> tuple[tuple[int, int], ...] | None:
         if not matches:
             return None
         found.extend(matches)
-    spans, reach = [], -1
+    spans: list[tuple[int, int]] = []
     for a, b in sorted(found):
-        if a >= reach:
+        # overlapping words, or words with only spaces between them, make one marked span
+        if spans and (a < spans[-1][1] or not text[spans[-1][1]:a].strip()):
+            spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+        else:
             spans.append((a, b))
-            reach = b
-        elif b > reach:  # overlapping words: one marked span
-            spans[-1] = (spans[-1][0], b)
-            reach = b
     return tuple(spans)
 
 

@@ -82,8 +82,8 @@ def test_a_phrase_with_the_filters_in_json(run):
     assert len(want) > 3
     assert sorted((g["visit_id"], g["authority"], g["field"], g["n"]) for g in got) == sorted(want)
     for g in got:
-        for a, b in g["spans"]:
-            assert g["text"][a:b].lower() == "management oversight"
+        assert [" ".join(g["text"][a:b].lower().split()) for a, b in g["spans"]] == ["management oversight"] * len(
+            re.findall(r"\bmanagement\s+oversight\b", g["text"], re.IGNORECASE))
         assert g["field"] != "recommendation" or g["themes"]  # every such recommendation has a theme
 
 
@@ -99,6 +99,11 @@ def test_one_authority_in_csv_with_the_themes_of_each_recommendation(run):
     # (child_exploitation): worked from the rule file
     assert set(rec6["themes"].split()) == {"management_oversight", "child_exploitation"}
     assert "«exploitation»" in rec6["marked"]
+
+
+def test_words_side_by_side_are_marked_as_one(run):
+    out = run("search", "management", "oversight", "-a", "Harrow", "--since", "2025", env=W80).stdout
+    assert "«management oversight»" in out
 
 
 def test_every_word_must_be_in_the_same_text(run):
