@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -35,14 +36,14 @@ def themes_renderable(record: Record, why: bool) -> RenderableType:
         parts.append(Text("\nRecommendations (themes given by the rules of data/themes.yaml)", style="bold"))
         grid = _grid()
         for i, t in enumerate(themed, 1):
-            lines = Text(t.text)
+            reasons = Table.grid(padding=(0, 1))
+            reasons.add_column(style="cyan", no_wrap=True)
+            reasons.add_column(style="dim")
             for r in t.reasons:
-                lines.append(f"\n  {FINDING_THEMES[r.theme]}", style="cyan")
-                if why:
-                    lines.append(" ← " + ", ".join(f"“{w}”" for w in r.words), style="dim")
+                reasons.add_row(FINDING_THEMES[r.theme], "← " + ", ".join(f"“{w}”" for w in r.words) if why else "")
             if not t.reasons:
-                lines.append("\n  no theme", style="dim")
-            grid.add_row(f"{i}.", lines)
+                reasons.add_row(Text("no theme", style="dim"), "")
+            grid.add_row(f"{i}.", Group(Text(t.text), Padding(reasons, (0, 0, 0, 2))))
         parts.append(grid)
     if record.findings:
         parts.append(Text("\nFindings (themes tagged by hand)", style="bold"))
