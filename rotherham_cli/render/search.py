@@ -29,13 +29,14 @@ def _text(hit: Hit, marks: bool) -> Text:
 def search_renderable(hits: Sequence[Hit], found: Summary, query: str, marks: bool) -> RenderableType:
     """One block a visit (authority, visit, day, kind), then each matching text with where it is."""
     parts: list[RenderableType] = []
+    width = max((len(where(h)) for h in hits), default=0)  # one column of places across every visit
     for visit, group in groupby(hits, key=lambda h: h.visit_id):
         group = list(group)
         first = group[0]
         when = f" · {first.start}" if first.start else ""
         head = Text.assemble((first.authority, "bold"), f" · {first.kind}{when}", "\n  ", (visit, "dim"))
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(no_wrap=True, style="dim", min_width=width)
         grid.add_column()
         for h in group:
             grid.add_row(where(h), _text(h, marks))
