@@ -96,6 +96,15 @@ def screen_width() -> int:
     return Console().width
 
 
+def colourless() -> bool:
+    """Whether the screen shows no colour (not a terminal, NO_COLOR, TERM=dumb): marks must be visible
+    without it."""
+    from rich.console import Console
+
+    console = Console()
+    return console.no_color or console.color_system is None
+
+
 def show_rich(*renderables) -> None:
     """Print Rich renderables on stdout, without the trailing spaces Rich pads lines with."""
     import io

@@ -17,6 +17,7 @@ from .app import (
     SinceOpt,
     UntilOpt,
     app,
+    colourless,
     emit,
     err,
     filtered,
@@ -63,19 +64,12 @@ def search(
         if not hits:
             err(f"No text holds {label}.")
             return None
-        from ..listing import plain_output
         from ..render.search import search_renderable
 
-        return search_renderable(hits, summary(hits), label, marks=plain_output() or _no_colour())
+        return search_renderable(hits, summary(hits), label, marks=colourless())
 
     emit(fmt, table=table, data=lambda: search_data(hits, hit_themes(chosen, hits)),
          rows=lambda: search_rows(hits, hit_themes(chosen, hits)))
-
-
-def _no_colour() -> bool:
-    import os
-
-    return bool(os.environ.get("NO_COLOR"))
 
 
 @app.command(epilog=(
@@ -86,7 +80,7 @@ def _no_colour() -> bool:
 ))
 @handle_errors
 def themes(
-    visit: Annotated[str, typer.Argument(help="An id, a year, 'latest', 'previous' or 'first'.")],
+    visit: Annotated[str, typer.Argument(metavar="VISIT", help="An id, a year, 'latest', 'previous' or 'first'.")],
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     why: Annotated[bool, typer.Option("--why", help="Show the words of each recommendation that gave each "
