@@ -28,7 +28,7 @@ from pydantic import (
 
 from . import vocab
 from .dates import PartialDate
-from .vocab import Area, FindingKind, Framework, Grade, Kind
+from .vocab import Area, FindingKind, Framework, Grade, Inspectorate, Kind, Remit, SendOutcome
 from .words import a_kind
 
 # --------------------------------------------------------------------------------------------
@@ -71,6 +71,19 @@ GradeWord = Annotated[
         }
     ),
 ]
+SendOutcomeWord = Annotated[
+    SendOutcome,
+    _vocab(vocab.parse_send_outcome),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": [o.value for o in SendOutcome],
+            "description": "The outcome of an area SEND inspection (not a grade): positive (arrangements "
+            "typically lead to positive experiences and outcomes), inconsistent (lead to inconsistent "
+            "experiences and outcomes), significant_concerns (widespread and/or systemic failings)",
+        }
+    ),
+]
 AreaKey = Annotated[Area, _vocab(vocab.parse_area)]
 ThemeKey = Annotated[str, BeforeValidator(lambda v: vocab.parse_finding_theme(v) if isinstance(v, str) else v)]
 VisitTheme = Annotated[str, BeforeValidator(lambda v: vocab.parse_visit_theme(v) if isinstance(v, str) else v)]
@@ -106,6 +119,9 @@ class Authority(_Strict):
 class Inspector(_Strict):
     name: ShortText
     role: ShortText | None = Field(None, description="e.g. lead inspector, deputy lead inspector")
+    inspectorate: Inspectorate | None = Field(
+        None, description="Who the inspector works for, where a joint inspection says: ofsted or cqc"
+    )
 
 
 class Finding(_Strict):
@@ -119,6 +135,7 @@ class Finding(_Strict):
 # A field of a record that a source can give: a top-level field, or one judgement or authority code.
 FACT_PATTERN = (
     r"^(kind|framework|start|end|published|theme|inspectors|recommendations"
+    r"|outcome|areas_for_improvement|areas_for_priority_action"
     r"|judgements\.[a-z_]+|authority\.(la_number|ons_code))$"
 )
 
@@ -182,6 +199,14 @@ class Record(_Strict):
         default_factory=dict, description="Graded judgements: area key -> grade"
     )
     theme: VisitTheme | None = Field(None, description="The theme of an ungraded visit")
+    outcome: SendOutcomeWord | None = Field(None, description="The outcome of an area SEND inspection (not a grade)")
+    areas_for_improvement: list[Text] = Field(
+        default_factory=list, description="An area SEND inspection's areas for improvement, as the report words them"
+    )
+    areas_for_priority_action: list[Text] = Field(
+        default_factory=list,
+        description="An area SEND inspection's areas for priority action (with significant concerns only)",
+    )
     headline: Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_one_line)] | None = Field(
         None, description="One line for lists (at most 60 characters)"
     )
@@ -260,7 +285,9 @@ def rule_problems(r: Record) -> list[tuple[tuple, str]]:
         if r.theme is not None:
             out.append((("theme",), f"{visit} is graded: it has judgements, not a visit theme"))
     elif r.judgements:
-        out.append((("judgements",), f"{visit} is not graded; remove the judgements"))
+        why = "it ends in an outcome, not grades" if info.remit is Remit.SEND else "remove the judgements"
+        out.append((("judgements",), f"{visit} is not graded; {why}"))
+    out += _send_problems(r, visit)
     if r.start and r.end and r.end.latest < r.start.earliest:
         out.append((("end",), f"end {r.end} is before start {r.start}"))
     last_day = r.end or r.start
@@ -273,4 +300,22 @@ def rule_problems(r: Record) -> list[tuple[tuple, str]]:
     for i, f in enumerate(r.findings):
         if f.source is not None and f.source not in ids:
             out.append((("findings", i, "source"), f"'{f.source}' is not the id of one of this record's sources"))
+    return out
+
+
+def _send_problems(r: Record, visit: str) -> list[tuple[tuple, str]]:
+    """The rules of an area SEND inspection's fields: an outcome and its areas only on such a record,
+    no visit theme on one, and areas for priority action only with significant concerns."""
+    out: list[tuple[tuple, str]] = []
+    if r.kind.remit is not Remit.SEND:
+        for name, what in (("outcome", "an outcome"), ("areas_for_improvement", "areas for improvement"),
+                           ("areas_for_priority_action", "areas for priority action")):
+            if getattr(r, name):
+                out.append(((name,), f"only an area SEND inspection has {what}; {visit} does not"))
+        return out
+    if r.theme is not None:
+        out.append((("theme",), f"{visit} has an outcome, not a visit theme"))
+    if r.areas_for_priority_action and r.outcome not in (None, SendOutcome.SIGNIFICANT_CONCERNS):
+        out.append((("areas_for_priority_action",), "areas for priority action come only with the outcome "
+                                                    f"significant_concerns, not {r.outcome.value}"))
     return out

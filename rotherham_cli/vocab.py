@@ -12,6 +12,9 @@ Sources of the wordings:
   headers of Ofsted's official statistics (LA inspection outcomes as at 31 March 2025).
 - Pre-2013 inspections (SLAC, CPI, TLAC): the column headers of the official table
   "LA inspections 2009-2023" (Children's social care data in England 2023).
+- Area SEND inspections (Ofsted and CQC, from January 2023): the "Inspection outcome" paragraph on the
+  first page of the reports (for example ../shared/data/send/rotherham-2024-11-14.pdf) and the
+  "Inspection team" table on their last pages.
 """
 
 from __future__ import annotations
@@ -250,12 +253,27 @@ def parse_area(word: str) -> Area:
 # --------------------------------------------------------------------------------------------
 
 
+class Remit(str, enum.Enum):
+    """What an inspection looks at: a local authority's children's social care (Ofsted's inspections of
+    children's services, graded on the four-step scale), or a local area partnership's arrangements for
+    children and young people with special educational needs and/or disabilities (Ofsted and CQC's area
+    SEND inspections, which end in an outcome, not a grade)."""
+
+    CSC = "csc"
+    SEND = "send"
+
+    @property
+    def label(self) -> str:
+        return "Children's social care" if self is Remit.CSC else "Special educational needs and disabilities (SEND)"
+
+
 class Framework(str, enum.Enum):
     PRE_2013 = "pre_2013"
     SIF = "sif"
     ILACS = "ilacs"
     ILACS_2023 = "ilacs_2023"
     ILACS_2026 = "ilacs_2026"
+    AREA_SEND_2023 = "area_send_2023"
 
     @property
     def info(self) -> FrameworkInfo:
@@ -280,6 +298,7 @@ class FrameworkInfo:
     areas: dict[Area, str]
     # What a reader must know about an area's scope in this framework (graded or not).
     scope: dict[Area, str] = field(default_factory=dict)
+    remit: Remit = Remit.CSC
 
 
 _SIF_AREAS = {
@@ -367,6 +386,15 @@ FRAMEWORKS: dict[Framework, FrameworkInfo] = {
         },
         {Area.OVERALL_EFFECTIVENESS: "ILACS from April 2026 makes no overall effectiveness judgement"},
     ),
+    # Ofsted and CQC's area SEND framework, in force from January 2023: no graded areas, one outcome.
+    Framework.AREA_SEND_2023: FrameworkInfo(
+        Framework.AREA_SEND_2023,
+        "Area SEND inspection framework (Ofsted and CQC, from January 2023)",
+        date(2023, 1, 1),
+        None,
+        {},
+        remit=Remit.SEND,
+    ),
 }
 
 # The areas Ofsted's headline tables count ("as at 31 March", the ILACS inspection history), in their
@@ -374,12 +402,12 @@ FRAMEWORKS: dict[Framework, FrameworkInfo] = {
 HEADLINE_AREAS: tuple[Area, ...] = tuple(a for a in AREA_ORDER if a in FRAMEWORKS[Framework.ILACS_2023].areas)
 
 
-def framework_for(day: date) -> Framework:
-    """The framework in force on a day (by inspection start)."""
+def framework_for(day: date, remit: Remit = Remit.CSC) -> Framework:
+    """The framework of a remit in force on a day (by inspection start)."""
     for fw in FRAMEWORKS.values():
-        if (fw.starts is None or day >= fw.starts) and (fw.ends is None or day <= fw.ends):
+        if fw.remit is remit and (fw.starts is None or day >= fw.starts) and (fw.ends is None or day <= fw.ends):
             return fw.key
-    return Framework.SIF  # pragma: no cover - the table covers every day
+    raise ValueError(f"no {remit.value} framework was in force on {day.isoformat()}")
 
 
 def scope_note(area: Area, a: Framework, b: Framework) -> str | None:
@@ -420,6 +448,7 @@ class Kind(str, enum.Enum):
     FOCUSED_VISIT = "focused_visit"
     MONITORING_VISIT = "monitoring_visit"
     JTAI = "jtai"
+    AREA_SEND = "area_send"
 
     @property
     def info(self) -> KindInfo:
@@ -432,6 +461,10 @@ class Kind(str, enum.Enum):
     @property
     def graded(self) -> bool:
         return KINDS[self].graded
+
+    @property
+    def remit(self) -> Remit:
+        return KINDS[self].remit
 
 
 @dataclass(frozen=True)
@@ -452,6 +485,7 @@ class KindInfo:
     family: str = ""
     # Areas of its framework a kind does not grade (a SIF re-inspection does not repeat the LSCB review).
     not_graded: tuple[Area, ...] = ()
+    remit: Remit = Remit.CSC
 
     def __post_init__(self) -> None:
         if not self.family:
@@ -514,6 +548,11 @@ KINDS: dict[Kind, KindInfo] = {
         Kind.JTAI, "Joint targeted area inspection", "JTAI", False,
         (Framework.SIF, *_ILACS_ALL), official_name="Joint targeted area inspection",
     ),
+    # Not graded on the four-step scale: it ends in an outcome (SendOutcome), never counted as a grade.
+    Kind.AREA_SEND: KindInfo(
+        Kind.AREA_SEND, "Area SEND inspection", "Area SEND", False, (Framework.AREA_SEND_2023,),
+        official_name="Area SEND inspection", remit=Remit.SEND,
+    ),
 }
 
 
@@ -542,19 +581,139 @@ def kind_of_official(name: str) -> Kind | None:
     return None
 
 
-# Filters for --kind: 'graded', 'visits' (ungraded), or a kind key.
+# Filters for --kind: 'graded', 'visits' (ungraded visits to children's services), 'send' (area SEND
+# inspections), or a kind key.
 KIND_GROUPS = {"graded": True, "visits": False}
+SEND_GROUP = "send"
 
 
 def parse_kind_filter(word: str) -> tuple[Kind, ...]:
+    if word == SEND_GROUP:
+        return tuple(k for k in Kind if k.remit is Remit.SEND)
     if word in KIND_GROUPS:
         want = KIND_GROUPS[word]
-        return tuple(k for k in Kind if k.graded is want)
+        return tuple(k for k in Kind if k.graded is want and k.remit is Remit.CSC)
     try:
         return (Kind(word),)
     except ValueError:
-        choices = [*KIND_GROUPS, *(k.value for k in Kind)]
+        choices = [*KIND_GROUPS, SEND_GROUP, *(k.value for k in Kind)]
         raise VocabularyError(f"'{word}' is not a kind of visit" + suggest(word, choices)) from None
+
+
+# --------------------------------------------------------------------------------------------
+# Area SEND inspections: outcomes (a scale of their own, not grades) and inspectorates
+# --------------------------------------------------------------------------------------------
+
+
+class SendOutcome(str, enum.Enum):
+    """The outcome of a full area SEND inspection under the framework of January 2023. Three outcomes,
+    best first; not grades: never parsed as, compared with or counted as a :class:`Grade`."""
+
+    POSITIVE = "positive"
+    INCONSISTENT = "inconsistent"
+    SIGNIFICANT_CONCERNS = "significant_concerns"
+
+    @property
+    def info(self) -> SendOutcomeInfo:
+        return SEND_OUTCOMES[self]
+
+    @property
+    def label(self) -> str:
+        """The outcome's official words, as the reports' "Inspection outcome" paragraph opens them."""
+        return SEND_OUTCOMES[self].label
+
+    @property
+    def short(self) -> str:
+        """A short label for narrow cells ("Inconsistent")."""
+        return SEND_OUTCOMES[self].short
+
+    @property
+    def rank(self) -> int:
+        """1 positive .. 3 significant concerns (the order of the scale, not a grade)."""
+        return list(SEND_OUTCOMES).index(self) + 1
+
+
+@dataclass(frozen=True)
+class SendOutcomeInfo:
+    key: SendOutcome
+    label: str
+    short: str
+    # What follows the outcome, as the reports say it: the next full inspection, a priority action plan.
+    consequence: str
+    # The code of the outcome in Data to Insight's overview of area SEND inspections (outcome_grade).
+    overview_code: int
+
+
+SEND_OUTCOMES: dict[SendOutcome, SendOutcomeInfo] = {
+    SendOutcome.POSITIVE: SendOutcomeInfo(
+        SendOutcome.POSITIVE,
+        "The local area partnership's arrangements typically lead to positive experiences and outcomes "
+        "for children and young people with special educational needs and/or disabilities (SEND)",
+        "Positive experiences and outcomes",
+        "next full inspection within approximately five years",
+        1,
+    ),
+    SendOutcome.INCONSISTENT: SendOutcomeInfo(
+        SendOutcome.INCONSISTENT,
+        "The local area partnership's arrangements lead to inconsistent experiences and outcomes for "
+        "children and young people with special educational needs and/or disabilities (SEND)",
+        "Inconsistent experiences and outcomes",
+        "the partnership must work jointly to make improvements; next full inspection within approximately "
+        "three years",
+        2,
+    ),
+    SendOutcome.SIGNIFICANT_CONCERNS: SendOutcomeInfo(
+        SendOutcome.SIGNIFICANT_CONCERNS,
+        "There are widespread and/or systemic failings leading to significant concerns about the experiences "
+        "and outcomes of children and young people with special educational needs and/or disabilities (SEND)",
+        "Significant concerns",
+        "a priority action plan; a monitoring inspection within approximately 18 months; next full "
+        "inspection within approximately three years",
+        3,
+    ),
+}
+
+# The words that tell the outcomes apart in a report's "Inspection outcome" paragraph (each appears in
+# one outcome's wording only).
+SEND_OUTCOME_KEY_WORDS: dict[SendOutcome, str] = {
+    SendOutcome.POSITIVE: "typically lead to positive experiences and outcomes",
+    SendOutcome.INCONSISTENT: "lead to inconsistent experiences and outcomes",
+    SendOutcome.SIGNIFICANT_CONCERNS: "widespread and/or systemic failings leading to significant concerns",
+}
+
+_SEND_OUTCOME_WORDS: dict[str, SendOutcome] = {}
+for _o in SendOutcome:
+    for _w in (_o.value, _o.short, SEND_OUTCOME_KEY_WORDS[_o]):
+        _SEND_OUTCOME_WORDS[_norm(_w)] = _o
+
+
+def parse_send_outcome(word: str) -> SendOutcome:
+    """Read an area SEND outcome: its key, its short label or its key words, in any case. A grade word
+    is refused: the outcomes are not grades."""
+    if not isinstance(word, str):
+        raise VocabularyError(f"expected an area SEND outcome, got {type(word).__name__}")
+    found = _SEND_OUTCOME_WORDS.get(_norm(word))
+    if found is None:
+        choices = [o.value for o in SendOutcome]
+        raise VocabularyError(f"'{word}' is not an area SEND outcome (one of {', '.join(choices)})"
+                              + suggest(word.strip().lower(), choices))
+    return found
+
+
+def send_outcome_of_code(code: int) -> SendOutcome | None:
+    """The outcome a code of Data to Insight's overview stands for (1, 2, 3), or None."""
+    return next((o for o, info in SEND_OUTCOMES.items() if info.overview_code == code), None)
+
+
+class Inspectorate(str, enum.Enum):
+    """Who an inspector of a joint inspection works for."""
+
+    OFSTED = "ofsted"
+    CQC = "cqc"
+
+    @property
+    def label(self) -> str:
+        return "Ofsted" if self is Inspectorate.OFSTED else "Care Quality Commission (CQC)"
 
 
 # --------------------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from rotherham_cli.models import PartialDate
 
 EXPECTED = {
     "unknown-key.yaml": "14:1: colour: unknown field 'colour'; expected one of: id, authority, kind, framework, "
-    "start, end, published, inspectors, judgements, theme, headline, summary, findings, recommendations, notes, "
-    "sources",
+    "start, end, published, inspectors, judgements, theme, outcome, areas_for_improvement, "
+    "areas_for_priority_action, headline, summary, findings, recommendations, notes, sources",
     "area-not-graded.yaml": "14:9: judgements.lscb: lscb is not graded in an ILACS standard inspection under "
     "ilacs (it grades overall_effectiveness, leadership, help_and_protection, children_in_care)",
     "graded-no-grades.yaml": "1:1: judgements: an ILACS standard inspection is graded; give its judgements",
@@ -26,6 +26,12 @@ EXPECTED = {
     "not-a-mapping.yaml": "1:1: a record must be a YAML mapping of fields, but this is a list",
     "bad-grade.yaml": "10:26: judgements.overall_effectiveness: 'outstandin' is not a grade; "
     "did you mean 'outstanding'?",
+    # Area SEND: an outcome is not a grade, and belongs to an area SEND inspection only.
+    "outcome-on-visit.yaml": "9:10: outcome: only an area SEND inspection has an outcome; a focused visit does not",
+    "grades-on-send.yaml": "10:3: judgements: an area SEND inspection is not graded; it ends in an outcome, "
+    "not grades",
+    "grade-as-outcome.yaml": "8:10: outcome: 'good' is not an area SEND outcome (one of positive, inconsistent, "
+    "significant_concerns)",
 }
 
 
@@ -57,7 +63,7 @@ def test_every_problem_in_every_file_is_reported(run):
     assert res.exit_code == 1
     lines = res.stderr.splitlines()
     # rutland-2019-ilacs-standard.yaml itself is fine; its twin (.yml) is not
-    assert lines[-1] == "13 problems in 13 files"
+    assert lines[-1] == "16 problems in 16 files"
     for name, tail in EXPECTED.items():
         assert f"{BROKEN / name}:{tail}" in lines
 

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 
 from rotherham_cli import vocab
@@ -76,7 +78,7 @@ def test_kind_filters():
 
 
 def test_framework_for_dates():
-    from datetime import date
+
 
     assert vocab.framework_for(date(2014, 9, 16)) is Framework.SIF
     assert vocab.framework_for(date(2022, 6, 27)) is Framework.ILACS
@@ -89,3 +91,27 @@ def test_official_kind_names():
     assert vocab.kind_of_official("ILACS Short Inspection") is Kind.ILACS_SHORT
     assert vocab.kind_of_official("LA Monitoring visit") is Kind.MONITORING_VISIT
     assert vocab.kind_of_official("Something else") is None
+
+
+def test_send_outcomes_are_a_scale_of_their_own():
+    assert [o.value for o in vocab.SendOutcome] == ["positive", "inconsistent", "significant_concerns"]
+    assert vocab.parse_send_outcome("Inconsistent experiences and outcomes") is vocab.SendOutcome.INCONSISTENT
+    assert vocab.parse_send_outcome("widespread and/or systemic failings leading to significant concerns") is (
+        vocab.SendOutcome.SIGNIFICANT_CONCERNS)
+    for word in ("good", "inadequate", "requires improvement"):  # grades are not outcomes
+        with pytest.raises(vocab.VocabularyError):
+            vocab.parse_send_outcome(word)
+    for word in ("positive", "inconsistent", "significant_concerns"):  # nor outcomes grades
+        with pytest.raises(vocab.VocabularyError):
+            vocab.parse_grade(word)
+
+
+def test_area_send_is_neither_graded_nor_a_visit():
+    assert not Kind.AREA_SEND.graded
+    assert Kind.AREA_SEND not in vocab.parse_kind_filter("visits")
+    assert Kind.AREA_SEND not in vocab.parse_kind_filter("graded")
+    assert vocab.parse_kind_filter("send") == (Kind.AREA_SEND,)
+    assert vocab.graded_areas(Kind.AREA_SEND, Framework.AREA_SEND_2023) == ()
+    # the SEND framework never stands for children's services' framework of a day
+    assert vocab.framework_for(date(2024, 6, 1)) is Framework.ILACS_2023
+    assert vocab.framework_for(date(2024, 6, 1), vocab.Remit.SEND) is Framework.AREA_SEND_2023
