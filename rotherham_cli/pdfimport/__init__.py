@@ -24,7 +24,9 @@ The PDF library (pypdfium2) was chosen by measurement: see benchmarks/pdf_librar
 inside the functions that use it, so that importing this package stays cheap. The modules, in the
 order a report flows through them: ``extract`` (the PDF's text, bounded), ``text`` (lines without
 running headers), ``patterns`` (what the words say: grades, dates, title, inspector, recommendations),
-``reader`` (the fields in turn into a draft), ``model`` (the draft and the errors).
+``reader`` (the fields in turn into a draft), ``model`` (the draft and the errors). An area SEND report
+(Ofsted and CQC's joint inspection of a local area partnership) is recognised by its title and read by
+``send`` instead.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .extract import MAX_PAGES, MAX_SECONDS, _check_pdf_file, _pages_pypdfium2
 from .model import ImportedReport, ReportError
 from .patterns import _GENERIC_TITLE_RE, _LSCB_ONLY_RE, _looks_like_report
 from .reader import read_draft
+from .send import is_area_send, read_send_draft
 from .text import _Document
 
 __all__ = [
@@ -100,6 +103,8 @@ def extract_pages(path: str | Path) -> list[str]:
 def read_report(pages: list[str], file_name: str, where: str | None = None) -> ImportedReport:
     """Read a report from the text of its pages (any PDF library's). ``where`` names it in errors."""
     doc = _Document.from_pages(pages)
+    if is_area_send(doc):
+        return read_send_draft(doc, file_name)
     if _LSCB_ONLY_RE.search(doc.front) and not any(_GENERIC_TITLE_RE.match(line) for line in doc.front_lines):
         raise ReportError(
             f"{where or file_name}: a review of the Local Safeguarding Children Board alone, not an inspection "

@@ -215,6 +215,13 @@ def read_source(title: str | None, published: date | None, file_name: str) -> Re
 # ---- the draft ------------------------------------------------------------------------------
 
 
+def authority_fields(authority, start: date | None) -> dict[str, Any]:
+    """A record's authority: the register's name, DfE number and the GSS code in force at the start."""
+    return {"name": authority.name, "la_number": authority.la_number,
+            "ons_code": authority.gss_on(start) if start else authority.gss}
+
+
+
 def read_draft(doc: _Document, file_name: str) -> ImportedReport:
     """Every field's reading put together into a draft record, with what is missing and the notes."""
     title, _ = _title_and_name(doc)
@@ -237,8 +244,7 @@ def read_draft(doc: _Document, file_name: str) -> ImportedReport:
     else:
         missing.append("id: needs the authority, the inspection start date and the kind")
     if authority:
-        data["authority"] = {"name": authority.name, "la_number": authority.la_number,
-                             "ons_code": authority.gss_on(start) if start else authority.gss}
+        data["authority"] = authority_fields(authority, start)
     else:
         missing.append("authority: no name found above or in the title on the first page")
     if kind.value:
