@@ -13,7 +13,10 @@ year, so that is unique for graded inspections. Ungraded visits (monitoring and 
 can come several times a year (monitoring visits about every three months), so their id also carries
 the month of their first day on site where it is known: ``rotherham-2024-05-focused-visit``; one
 whose start month is not known keeps the plain form (``rotherham-2016-monitoring-visit``). The year is that of the
-visit's date (its start, else its end, else its publication).
+visit's date (its start, else its end, else its publication). An area SEND inspection is not graded either,
+and takes the same form (``rotherham-2024-09-area-send``; ``cambridgeshire-2025-area-send`` where only its
+publication is known): it is a kind family of its own, so it is never the same visit as an inspection of
+children's services.
 
 **Two records are the same visit** when all of these hold:
 

@@ -7,7 +7,8 @@ What it does, in order (each step merges by the identity rule of rotherham_cli/i
 the order does not change the result):
 
 1. Keeps the records a person curated (Rotherham's, and any record with findings, a summary or a
-   headline: recordset.is_curated) as they are in records/.
+   headline: recordset.is_curated) as they are in records/, and the area SEND records
+   (tools/build_send.py builds those).
 2. Merges every inspection and visit of Ofsted's two official releases
    (../shared/data/official/*.ods) through the same reader as `judgements import-official`.
 3. Reads every report in ../shared/data/reports/ with the same reader as `judgements import-report`
@@ -50,10 +51,12 @@ def curated(into: Path) -> int:
     """Copy the records a person curated into ``into``, at the same places."""
     from rotherham_cli.loader import load_tree
     from rotherham_cli.recordset import is_curated
+    from rotherham_cli.vocab import Remit
 
     n = 0
     for path, record in load_tree(RECORDS) if RECORDS.exists() else []:
-        if is_curated(record.model_dump(mode="json", exclude_none=True)):
+        # Area SEND records are built by tools/build_send.py from their own sources; kept as they are.
+        if is_curated(record.model_dump(mode="json", exclude_none=True)) or record.kind.remit is Remit.SEND:
             dest = into / path.relative_to(RECORDS)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, dest)
