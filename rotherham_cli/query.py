@@ -172,10 +172,10 @@ def resolve_visit(records: Sequence[Record], spec: str, authority: frozenset[str
 
 
 def between(records: Sequence[Record], a: Record, b: Record) -> list[Record]:
-    """Ungraded visits to the same authority that fell between two visits (exclusive)."""
+    """Ungraded visits to the same authority, of the same remit, that fell between two visits (exclusive)."""
     lo, hi = sorted((a, b), key=lambda r: r.sort_key)
     return [
         r for r in sorted(records, key=lambda r: r.sort_key)
-        if not r.graded and slug_of(r) == slug_of(lo)
+        if not r.graded and r.kind.remit is lo.kind.remit and slug_of(r) == slug_of(lo)
         and lo.sort_key < r.sort_key < hi.sort_key and r.id not in (a.id, b.id)
     ]

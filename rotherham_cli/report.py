@@ -19,6 +19,7 @@ from .comparison import Peer
 from .diff import Diff, concern_themes, diff
 from .england import latest_by_authority, tally
 from .models import PartialDate, Record
+from .send import children_services
 from .timeline import Timeline, build_timeline
 from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, Change, FindingKind, Grade
 from .words import a_kind, month_words, when_words
@@ -143,7 +144,7 @@ def theme_words(r: Record) -> str:
 
 def concerns_for(records: Sequence[Record]) -> Concerns:
     """Every finding theme raised as an area for improvement across the authority's visits."""
-    ordered = sorted(records, key=lambda r: r.sort_key)
+    ordered = sorted(children_services(records), key=lambda r: r.sort_key)
     with_findings = [r for r in ordered if r.findings]
     latest = with_findings[-1] if with_findings else None
     raised: dict[str, list[Record]] = {}
@@ -345,7 +346,8 @@ def build_report(all_records: Sequence[Record], slug: str | None, name: str | No
     """
     from .identity import authority_slug
 
-    mine = sorted((r for r in all_records if authority_slug(r) == slug), key=lambda r: r.sort_key)
+    # The report is on children's services: an area SEND inspection is not one of its visits (see send.py).
+    mine = sorted((r for r in children_services(all_records) if authority_slug(r) == slug), key=lambda r: r.sort_key)
     if name is None:
         from . import authorities
 

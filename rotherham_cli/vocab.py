@@ -715,6 +715,10 @@ class Inspectorate(str, enum.Enum):
     def label(self) -> str:
         return "Ofsted" if self is Inspectorate.OFSTED else "Care Quality Commission (CQC)"
 
+    @property
+    def short(self) -> str:
+        return "Ofsted" if self is Inspectorate.OFSTED else "CQC"
+
 
 # --------------------------------------------------------------------------------------------
 # Visit themes (ungraded visits) and finding themes

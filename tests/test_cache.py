@@ -104,7 +104,7 @@ def test_problems_are_the_same_warm_and_cold(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     cold = load_records(BROKEN).problems
     warm = load_records(BROKEN).problems
-    assert warm == cold and len(cold) == 13
+    assert warm == cold and len(cold) == len(list(BROKEN.glob('*.y*ml'))) - 1  # one file is fine
 
 
 @pytest.mark.parametrize("junk", [b"", b"not a pickle", b"\x80\x05K\x01.", b"\x80\x05" + b"x" * 100])

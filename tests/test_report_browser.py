@@ -102,6 +102,8 @@ def check_in_browser(run, browser, tmp_path, name: str, folder: Path, *args) -> 
     assert 1 <= len(pages) <= MAX_PAGES[name]
     text = " ".join(" ".join(pages).split())
     for rec in raw_records(folder):
+        if rec["kind"] == "area_send":  # the report is on children's services: no area SEND inspection
+            continue
         day = visit_date(rec)
         assert f"{MONTHS[day.month - 1]} {day.year}" in text or (str(day.year) in text and day.month == 1), rec["id"]
         for grade in (rec.get("judgements") or {}).values():

@@ -14,8 +14,9 @@ from ..diff import Diff
 from ..export import theme_label
 from ..models import Record
 from ..timeline import Timeline
-from ..vocab import FINDING_THEMES, Change, FindingKind
+from ..vocab import FINDING_THEMES, Change, FindingKind, Remit
 from ..words import first_sentence
+from .send import inspector_text, outcome_text, send_sections
 from .text import CHANGE_STYLE, GRADE_STYLE, grade_text, plain
 
 
@@ -76,6 +77,8 @@ def _outcome(r: Record) -> Text:
         return Text(label, style=GRADE_STYLE[g.on_scale])
     if r.graded:
         return Text("no overall grade", style="dim")
+    if r.kind.remit is Remit.SEND:  # an outcome, in words: never a grade
+        return Text(r.outcome.short) if r.outcome else Text("outcome not given", style="dim italic")
     return _theme_text(r)
 
 
@@ -155,11 +158,12 @@ def visit_detail(r: Record) -> Group:
         ("On site", Text(dates)),
         ("Published", Text(_published(r))),
     ]
-    if not r.graded:
+    if r.kind.remit is Remit.SEND:
+        facts.append(("Outcome", outcome_text(r)))
+    elif not r.graded:
         facts.append(("Theme", _theme_text(r)))
     if r.inspectors:
-        facts.append(("Inspectors", plain("; ".join(
-            i.name + (f" ({i.role})" if i.role else "") for i in r.inspectors))))
+        facts.append(("Inspectors", plain("; ".join(inspector_text(i) for i in r.inspectors))))
     parts: list[RenderableType] = [Text(r.id, style="bold"), _kv(facts)]
     if r.graded:
         grades = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
@@ -169,6 +173,7 @@ def visit_detail(r: Record) -> Group:
         for area, grade in sorted(r.judgements.items(), key=lambda kv: report_order.index(kv[0])):
             grades.add_row(Text(r.wording(area)), grade_text(grade))
         parts += [Text(""), _heading("Judgements"), grades]
+    parts += send_sections(r, _heading)
     if r.summary:
         parts += [Text(""), _heading("Summary"), plain(" ".join(r.summary.split()))]
     for kind, title in ((FindingKind.STRENGTH, "Strengths"), (FindingKind.IMPROVEMENT, "Areas for improvement")):
