@@ -270,7 +270,7 @@ def rule_problems(r: Record) -> list[tuple[tuple, str]]:
     visit = a_kind(info.label)
     if r.framework not in info.frameworks:
         allowed = ", ".join(f.value for f in info.frameworks)
-        out.append((("framework",), f"{visit} belongs to {allowed}, not {r.framework.value}"))
+        out.append((("framework",), f"{visit} (kind {r.kind.value}) belongs to {allowed}, not {r.framework.value}"))
     elif info.graded:
         allowed_areas = vocab.graded_areas(r.kind, r.framework)
         if not r.judgements:
@@ -286,7 +286,7 @@ def rule_problems(r: Record) -> list[tuple[tuple, str]]:
             out.append((("theme",), f"{visit} is graded: it has judgements, not a visit theme"))
     elif r.judgements:
         why = "it ends in an outcome, not grades" if info.remit is Remit.SEND else "remove the judgements"
-        out.append((("judgements",), f"{visit} is not graded; {why}"))
+        out.append((("judgements",), f"{visit} (kind {r.kind.value}) is not graded; {why}"))
     out += _send_problems(r, visit)
     if r.start and r.end and r.end.latest < r.start.earliest:
         out.append((("end",), f"end {r.end} is before start {r.start}"))

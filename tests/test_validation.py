@@ -15,7 +15,8 @@ EXPECTED = {
     "area-not-graded.yaml": "14:9: judgements.lscb: lscb is not graded in an ILACS standard inspection under "
     "ilacs (it grades overall_effectiveness, leadership, help_and_protection, children_in_care)",
     "graded-no-grades.yaml": "1:1: judgements: an ILACS standard inspection is graded; give its judgements",
-    "grades-on-visit.yaml": "10:3: judgements: a focused visit is not graded; remove the judgements",
+    "grades-on-visit.yaml": "10:3: judgements: a focused visit (kind focused_visit) is not graded; remove the "
+    "judgements",
     "end-before-start.yaml": "7:6: end: end 2019-09-18 is before start 2019-10-07",
     "published-before-end.yaml": "8:12: published: published 2019-10-01 is before the visit ended (2019-10-18)",
     "id-mismatch.yaml": "1:5: id: 'rutland-2019-ilacs-standard' does not match the file name 'id-mismatch'",
@@ -28,8 +29,8 @@ EXPECTED = {
     "did you mean 'outstanding'?",
     # Area SEND: an outcome is not a grade, and belongs to an area SEND inspection only.
     "outcome-on-visit.yaml": "9:10: outcome: only an area SEND inspection has an outcome; a focused visit does not",
-    "grades-on-send.yaml": "10:3: judgements: an area SEND inspection is not graded; it ends in an outcome, "
-    "not grades",
+    "grades-on-send.yaml": "10:3: judgements: an area SEND inspection (kind area_send) is not graded; it ends "
+    "in an outcome, not grades",
     "grade-as-outcome.yaml": "8:10: outcome: 'good' is not an area SEND outcome (one of positive, inconsistent, "
     "significant_concerns)",
 }
