@@ -11,7 +11,7 @@ from . import vocab
 from .errors import UsageError
 from .models import Record
 from .query import between, slug_of
-from .vocab import AREA_ORDER, Area, Change, FindingKind, Grade, Kind, compare_grades
+from .vocab import AREA_ORDER, Area, Change, FindingKind, Grade, Kind, Remit, SendOutcome, compare_grades
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,13 @@ class Diff:
     areas: list[AreaChange]
     themes: dict[str, list[str]]
     between: list[Record] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> tuple[Change, int] | None:
+        """How the outcome moved between two area SEND inspections (None for other visits, or where either
+        outcome is not known)."""
+        a, b = self.before.outcome, self.after.outcome
+        return compare_grades(a, b) if a is not None and b is not None else None
 
     def rows(self) -> tuple[list[str], list[list[object]]]:
         """The grade rows as plain text (for Markdown): area, the two grades, change, steps, note."""
@@ -57,6 +64,9 @@ class Diff:
             themes=self.themes,
             between=[VisitJSON(id=r.id, kind=r.kind, when=str(r.when) if r.when else None, theme=r.theme,
                                concerns=concern_themes(r)) for r in self.between],
+            outcome=None if self.before.kind.remit is not Remit.SEND else OutcomeChangeJSON(
+                from_=self.before.outcome, to=self.after.outcome, change=self.outcome[0] if self.outcome else None,
+                steps=self.outcome[1] if self.outcome else 0),
         ).model_dump(mode="json", by_alias=True)
 
 
@@ -85,6 +95,16 @@ class VisitJSON(BaseModel):
     concerns: list[str] = Field(description="finding themes it raised as areas for improvement")
 
 
+class OutcomeChangeJSON(BaseModel):
+    """Two area SEND inspections: the outcome of each and how it moved."""
+
+    model_config = _JSON
+    from_: SendOutcome | None = Field(alias="from")
+    to: SendOutcome | None
+    change: Change | None = Field(description="None where either outcome is not known")
+    steps: int = Field(ge=0, description="steps of the three outcomes moved")
+
+
 class DiffJSON(BaseModel):
     model_config = _JSON
     from_: str = Field(alias="from", description="the id of the earlier visit")
@@ -93,6 +113,7 @@ class DiffJSON(BaseModel):
     summary: dict[Change, int] = Field(description="how many areas changed each way")
     themes: dict[str, list[str]] = Field(description="no_longer_raised, still_raised, newly_raised")
     between: list[VisitJSON]
+    outcome: OutcomeChangeJSON | None = Field(default=None, description="area SEND inspections only")
 
 
 def concern_themes(record: Record) -> list[str]:
@@ -129,3 +150,7 @@ def check_pair(a: Record, b: Record) -> None:
         raise UsageError(f"both sides are {a.id}; name two different visits")
     if slug_of(a) != slug_of(b):
         raise UsageError(f"{a.id} and {b.id} are visits to different authorities")
+    if a.kind.remit is not b.kind.remit:
+        send, other = (a, b) if a.kind.remit is Remit.SEND else (b, a)
+        raise UsageError(f"{send.id} is an area SEND inspection and {other.id} is not: an outcome and grades are "
+                         "not on one scale; compare two area SEND inspections, or two of children's services")

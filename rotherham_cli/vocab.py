@@ -151,8 +151,9 @@ class Change(str, enum.Enum):
         return f"{self.words} by {count(steps, 'step')}" if steps else self.words
 
 
-def compare_grades(before: Grade | None, after: Grade | None) -> tuple[Change, int]:
-    """The change from one grade to another, and by how many steps of the scale."""
+def compare_grades(before: Grade | SendOutcome | None, after: Grade | SendOutcome | None) -> tuple[Change, int]:
+    """The change from one grade to another (or one area SEND outcome to another), and by how many steps of
+    its scale."""
     if before is None and after is None:  # pragma: no cover - such rows are never built
         return Change.UNCHANGED, 0
     if before is None:

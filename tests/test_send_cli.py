@@ -88,3 +88,31 @@ def test_the_send_functions_for_other_commands():
     expected = {o: sum(1 for r in by_folder.values() if r.get("outcome") == o.value) for o in SendOutcome}
     assert counts == expected and none == sum(1 for r in by_folder.values() if "outcome" not in r)
     assert not any(r.kind.value == "area_send" for r in children_services(records))
+
+
+def test_diff_between_an_area_send_inspection_and_an_ilacs_one_is_refused_in_one_line(run):
+    res = run("diff", "rotherham-2024-09-area-send", "rotherham-2025-ilacs-short")
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == ("Error: rotherham-2024-09-area-send is an area SEND inspection and rotherham-2025-ilacs-short "
+                          "is not: an outcome and grades are not on one scale; compare two area SEND inspections, or "
+                          "two of children's services\n")
+
+
+def test_diff_of_two_area_send_inspections_compares_their_outcomes(run, tmp_path):
+    """A second inspection of one area (none has come yet): made from Rotherham's, three years on and worse."""
+    import json
+
+    folder = tmp_path / "records" / "rotherham"
+    folder.mkdir(parents=True)
+    first = (RECORDS / "rotherham" / "rotherham-2024-09-area-send.yaml").read_text()
+    (folder / "rotherham-2024-09-area-send.yaml").write_text(first)
+    later = (first.replace("2024-09-area-send", "2027-09-area-send").replace("2024-", "2027-")
+             .replace("outcome: positive", "outcome: inconsistent"))
+    (folder / "rotherham-2027-09-area-send.yaml").write_text(later)
+    res = run("diff", "rotherham-2024-09-area-send", "rotherham-2027-09-area-send", "--records", folder.parent)
+    assert res.exit_code == 0, res.stderr
+    assert ("Outcome: Positive experiences and outcomes → Inconsistent experiences and outcomes  ↓ declined by 1 step"
+            in res.stdout)
+    data = json.loads(run("diff", "rotherham-2024-09-area-send", "rotherham-2027-09-area-send", "--records",
+                          folder.parent, "--format", "json").stdout)
+    assert data["outcome"] == {"from": "positive", "to": "inconsistent", "change": "declined", "steps": 1}

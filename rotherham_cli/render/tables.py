@@ -227,7 +227,13 @@ def diff_renderable(d: Diff) -> Group:
             change += Text(f" [{notes.index(row.note) + 1}]", style="dim")
         table.add_row(Text(row.area.short), grade_text(row.before, none=na), grade_text(row.after, none=nb), change)
     parts: list[RenderableType] = [Text(f"From {_side_label(a)} to {_side_label(b)}", style="bold")]
-    if d.areas:
+    if a.kind.remit is Remit.SEND:
+        moved = d.outcome
+        line = Text("Outcome: ") + outcome_text(a) + Text(" → ") + outcome_text(b)
+        if moved is not None:
+            line += Text("  ") + _change_text(*moved)
+        parts.append(line)
+    elif d.areas:
         parts.append(table)
         parts.append(Text(
             f"{d.count(Change.IMPROVED)} improved, {d.count(Change.DECLINED)} declined, "
