@@ -148,3 +148,9 @@ def test_the_tool_refuses_what_it_cannot_run(text, tmp_path):
     page.write_text(f"```console\n$ {text}\n```\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"page\.md:2"):
         docs_examples.run_block(docs_examples.blocks(page)[0])
+
+
+def test_the_readme_fits_on_two_screens():
+    """What a newcomer needs, on two screens of 50 lines; the reference lives in docs/."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 100, f"README.md has {len(lines)} lines: move the reference to docs/"
