@@ -41,23 +41,6 @@ def test_help_names_every_command():
     assert sorted(names) == sorted(ALL_COMMANDS)
 
 
-def test_readme_quick_start_shows_what_list_prints(run):
-    """The README's quick start shows the real output of `judgements list` at 120 columns."""
-    from conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text()
-    start = readme.index("$ judgements list\n") + len("$ judgements list\n")
-    assert readme[start:readme.index("```", start)] == run("list").stdout
-
-
-def test_readme_documents_every_command():
-    from conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text()
-    for command in ALL_COMMANDS:
-        assert f"judgements {command}" in readme, command
-
-
 @pytest.mark.parametrize("command", ALL_COMMANDS)
 def test_every_command_has_help_with_examples(run, command):
     res = run(command, "--help")

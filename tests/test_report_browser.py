@@ -1,5 +1,5 @@
 """The report in a real browser: headless Chromium opens it without console messages, prints it on A4
-within the pages stated in the README, and the printed text holds the records' grades and dates.
+within the pages stated in docs/commands/report.md, and the printed text holds the records' grades and dates.
 
 Where no Chromium can be found the tests skip with the reason, except when $JUDGEMENTS_REQUIRE_BROWSER
 is set (`.ci/run` sets it): then a missing browser fails them, so CI never passes by skipping.
@@ -18,7 +18,7 @@ from test_report import LABEL, MONTHS, raw_records, visit_date
 
 REQUIRE_ENV = "JUDGEMENTS_REQUIRE_BROWSER"
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# The most A4 pages each report may print on (stated in the README).
+# The most A4 pages each report may print on (stated in docs/commands/report.md).
 MAX_PAGES = {"rotherham": 7, "barnsley": 5, "cumbria": 5}
 
 
@@ -37,7 +37,7 @@ def browser_decision() -> tuple[str, str]:
         return "use", found
     if os.environ.get(REQUIRE_ENV):
         return "fail", f"${REQUIRE_ENV} is set but no Chromium was found (tried {', '.join(CANDIDATES)})"
-    return "skip", "no headless browser here: install Debian's 'chromium' package (see the README)"
+    return "skip", "no headless browser here: install Debian's 'chromium' package (see docs/commands/report.md)"
 
 
 @pytest.fixture(scope="module")
