@@ -76,6 +76,14 @@ def test_no_other_block_shows_a_command_and_its_output():
     assert not untested, f"examples outside a console block, never run: {untested}"
 
 
+def test_examples_that_count_at_a_date_give_it():
+    """england, compare and journeys count as at today by default: an example without --as-at would go
+    stale the next day."""
+    dated = [f"{block.at(c.line)}: $ {c.text}" for block in EXAMPLES for c in block.commands
+             if re.search(r"judgements (england|compare|journeys)\b", c.text) and "--as-at" not in c.text]
+    assert not dated, "give these --as-at DATE:\n" + "\n".join(dated)
+
+
 def test_the_readme_runs_the_tests_as_ci_does():
     ci = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines() if line.strip()]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
