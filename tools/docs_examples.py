@@ -12,7 +12,8 @@ command, and the lines after it, up to the next command or the end of the block,
 A command is `judgements ARGS` (or a path ending in `/judgements`, as `.venv/bin/judgements`), run in
 this process on the shipped records at 80 columns without colour, with the record cache in a private
 folder. It may start with `NAME=value` settings for its environment, end with `> FILE` (the output goes
-to the file and shows nothing) or `| head -n N` (only the first N lines), and be the last of a chain
+to the file) or `| head -n N` (only the first N lines of stdout; stderr shows in full after them, as
+in a terminal), and be the last of a chain
 `A && B && judgements ARGS`, whose earlier steps (an install, say) are not run: `.ci/run` does those
 for real. `head -n N FILE` shows the first lines of a file an earlier command of the block wrote.
 Each block runs in a new empty folder in which `tests/` and `records/` are the repository's and
@@ -164,8 +165,10 @@ def _parse(text: str, where: str) -> _Parsed:
 
 
 def _run_one(parsed: _Parsed) -> str:
+    """What a terminal shows of the command."""
     if parsed.args[:1] == ["head"]:  # head -n N FILE: lines of a file the block wrote
-        return "".join(Path(name).read_text(encoding="utf-8") for name in parsed.args[1:])
+        text = "".join(Path(name).read_text(encoding="utf-8") for name in parsed.args[1:])
+        return "\n".join(text.splitlines()[: parsed.head])
     from typer.testing import CliRunner
 
     from rotherham_cli.cli import app
@@ -177,6 +180,8 @@ def _run_one(parsed: _Parsed) -> str:
     if parsed.into is not None:
         Path(parsed.into).write_text(res.stdout, encoding="utf-8")
         return res.stderr
+    if parsed.head is not None:  # only stdout goes through the pipe
+        return "\n".join([*res.stdout.splitlines()[: parsed.head], *res.stderr.splitlines()])
     return res.output
 
 
@@ -218,8 +223,7 @@ def run_block(block: Block) -> list[list[str]]:
     with _checkout():
         for command in block.commands:
             parsed = _parse(command.text, block.at(command.line))
-            lines = _run_one(parsed).splitlines()
-            outputs.append(_trimmed(lines if parsed.head is None else lines[: parsed.head]))
+            outputs.append(_trimmed(_run_one(parsed).splitlines()))
     return outputs
 
 
