@@ -107,12 +107,3 @@ def test_themes_csv_has_a_row_for_each_recommendation_and_finding(run):
 def test_themes_of_an_unknown_visit_is_one_line(run):
     res = run("themes", "1999", "-a", "Devon")
     assert res.exit_code != 0 and len(res.stderr.splitlines()) == 1 and res.stdout == ""
-
-
-def test_the_docs_show_what_themes_why_prints(run):
-    from conftest import ROOT
-
-    doc = (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
-    start = doc.index("$ judgements themes latest -a Devon --why\n") + len("$ judgements themes latest -a Devon --why\n")
-    assert doc[start:doc.index("```", start)] == run("themes", "latest", "-a", "Devon", "--why",
-                                                     env={"COLUMNS": "80"}).stdout

@@ -142,14 +142,3 @@ def test_on_a_terminal_the_words_are_bold_not_bracketed():
     Console(file=out, width=80, color_system="standard", force_terminal=True).print(
         search_renderable([hit], summary([hit]), "'management oversight'", marks=False))
     assert "\x1b[1mManagement oversight\x1b[0m" in out.getvalue() and "«" not in out.getvalue()
-
-
-def test_the_docs_show_what_search_prints(run):
-    from conftest import ROOT
-
-    doc = (ROOT / "docs" / "themes.md").read_text(encoding="utf-8")
-    for args in (['"unregistered children’s homes"', "--since", "2025"],
-                 ["exploit*", "-a", "Rotherham", "--kind", "graded", "--until", "2017"]):
-        shown = " ".join(f"'{a}'" if '"' in a else a for a in args)
-        start = doc.index(f"$ judgements search {shown}\n") + len(f"$ judgements search {shown}\n")
-        assert doc[start:doc.index("```", start)] == run("search", *args, env=W80).stdout
