@@ -4,7 +4,9 @@ Tables, with keys and indexes: ``authorities`` (the register), ``visits``, ``jud
 per area), ``findings``, ``recommendations``, ``recommendation_themes`` (one row per theme the rules of
 ``themes.py`` give a recommendation), ``inspectors`` and ``sources``. The database is built
 in memory and handed back as bytes, so the caller writes it like every other output (atomically,
-never over a file without --force).
+never over a file without --force). ``visits.days_to_publish`` runs from the last day on site to
+publication (measures.to_publish); where either day is not known it is NULL and
+``days_to_publish_not_known`` says why.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from .identity import authority_slug
-from .measures import days_to_publish
+from .measures import to_publish
 from .models import Record
 from .themes import recommendation_themes
 
@@ -26,7 +28,7 @@ CREATE TABLE visits (
     id TEXT PRIMARY KEY, authority_slug TEXT REFERENCES authorities(slug), authority TEXT NOT NULL,
     la_number INTEGER, ons_code TEXT, kind TEXT NOT NULL, kind_label TEXT NOT NULL, graded INTEGER NOT NULL,
     framework TEXT NOT NULL, start TEXT, "end" TEXT, published TEXT, days_to_publish INTEGER,
-    theme TEXT, headline TEXT, summary TEXT
+    days_to_publish_not_known TEXT, theme TEXT, headline TEXT, summary TEXT
 );
 CREATE TABLE judgements (
     visit_id TEXT NOT NULL REFERENCES visits(id), area TEXT NOT NULL, area_wording TEXT NOT NULL,
@@ -78,9 +80,10 @@ def database_bytes(records: Sequence[Record]) -> bytes:
              " ".join(a.successors) or None) for a in authorities.all_authorities()])
         for r in records:
             a = r.authority
-            db.execute("INSERT INTO visits VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+            m = to_publish(r)
+            db.execute("INSERT INTO visits VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
                 r.id, authority_slug(r), a.name, a.la_number, a.ons_code, r.kind.value, r.kind.label,
-                int(r.graded), r.framework.value, _s(r.start), _s(r.end), _s(r.published), days_to_publish(r),
+                int(r.graded), r.framework.value, _s(r.start), _s(r.end), _s(r.published), m.days, m.why_not or None,
                 r.theme, r.headline, r.summary))
             db.executemany("INSERT INTO judgements VALUES (?,?,?,?,?,?,?)", [
                 (r.id, area.value, r.wording(area), g.value, g.label, g.on_scale.value, g.on_scale.rank)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .choices import Layout
-from .measures import days_to_publish
+from .measures import to_publish
 from .vocab import AREA_ORDER, HEADLINE_AREAS, KINDS, Framework, Kind
 from .vocab import theme_label as _theme_label
 from .words import first_sentence
@@ -149,11 +149,12 @@ def record_data(records: Sequence[Record]) -> list[dict]:
 def list_rows(records: Sequence[Record]) -> Rows:
     """The rows of `judgements list` for machines: when, visit, kind, overall grade or theme, and the days
     from the end of the visit to its publication."""
-    header = ["when", "id", "authority", "kind", "overall", "theme", "summary", "days_to_publish"]
+    header = ["when", "id", "authority", "kind", "overall", "theme", "summary", "days_to_publish",
+              "days_to_publish_not_known"]
     rows: list[list[object]] = []
     for r in records:
-        days = days_to_publish(r)
+        m = to_publish(r)
         rows.append([str(r.when) if r.when else "", r.id, r.authority.name, KINDS[r.kind].label,
                      r.overall.label if r.overall else "", theme_label(r), r.headline or first_sentence(r.summary),
-                     "" if days is None else str(days)])
+                     "" if m.days is None else str(m.days), m.why_not])
     return header, rows

@@ -102,12 +102,12 @@ def test_list_filters_combine(run):
 def test_list_markdown(run):
     res = run("list", *R, "--until", "2016", "--format", "markdown")
     assert lines(res.stdout) == [
-        "| when | id | authority | kind | overall | theme | summary | days_to_publish |",
-        "|---|---|---|---|---|---|---|---|",
+        "| when | id | authority | kind | overall | theme | summary | days_to_publish | days_to_publish_not_known |",
+        "|---|---|---|---|---|---|---|---|---|",
         "| 2015-03-02 | rutland-2015-sif-inspection | Rutland | SIF inspection | Inadequate |   | "
-        "A fixture inspection that found serious failures. | 36 |",
+        "A fixture inspection that found serious failures. | 36 |   |",
         "| 2016-06 | rutland-2016-monitoring-visit | Rutland | Monitoring visit |   | Looked after children | "
-        "A fixture monitoring visit with no known days. |   |",
+        "A fixture monitoring visit with no known days. |   | publication date known only to the month |",
     ]
 
 

@@ -84,7 +84,7 @@ def _outcome(r: Record) -> Text:
 
 def list_table(records: Sequence[Record], width: int = 120) -> Text:
     """One line per visit. Narrow screens drop the kind, then the summary, before any grade."""
-    from ..measures import days_to_publish
+    from ..measures import days_to_publish, publish_summary
 
     multi = len({r.authority.name for r in records}) > 1
     rows: list[list[Text]] = []
@@ -120,8 +120,11 @@ def list_table(records: Sequence[Record], width: int = 120) -> Text:
             drop.append(summary_col)
     keep = [i for i in range(len(header)) if i not in drop]
     starred = any(_when(r).endswith("*") for r in records)
+    notes = [PUBLISHED_ONLY] if starred else []
+    if days_col in keep:
+        notes.append(publish_summary(records).sentence())
     return line_table([header[i] for i in keep], [[row[i] for i in keep] for row in rows], [widths[i] for i in keep],
-                      [justify[i] for i in keep], PUBLISHED_ONLY if starred else None)
+                      [justify[i] for i in keep], "\n".join(notes) or None)
 
 
 def _kv(rows: list[tuple[str, RenderableType]]) -> Table:
@@ -138,13 +141,14 @@ def _heading(text: str) -> Text:
 
 
 def _published(r: Record) -> str:
-    """The publication date, and how many days after the visit ended it came."""
-    from ..measures import days_to_publish
+    """The publication date, and how many days after the visit ended it came (or why that is not known)."""
+    from ..measures import to_publish
 
     if r.published is None:
         return "not given by the sources"
-    days = days_to_publish(r)
-    return str(r.published) + (f" ({days} days after the visit ended)" if days is not None else "")
+    m = to_publish(r)
+    return f"{r.published} ({m.days} days after the visit ended)" if m.days is not None else \
+        f"{r.published} (days after the visit ended not known: {m.why_not})"
 
 
 def visit_detail(r: Record) -> Group:
