@@ -1,18 +1,22 @@
 """England and its regions at a date: which inspection counts for each authority, and how many
 authorities stand at each grade.
 
-Every count here follows Ofsted's rule for its "as at 31 March" tables: each authority is counted at
-its latest graded inspection (SIF or ILACS) *held* by the date, even where the report came out after
-it. Only authorities that existed on the date are counted (today: the 153 current ones); a former
-authority is never counted beside its successors. An authority with no graded inspection by the date,
-or whose latest inspection gives no grade in an area (care leavers before 2023, overall effectiveness
-from April 2026), is counted as such, never dropped.
+Each authority is counted at its latest graded inspection (SIF or ILACS) *held* by the date, by one of
+three rules (:class:`Rule`), named in every output: whenever published (the default), published by a
+day the user gives, or Ofsted's rule for its "as at 31 March" tables, which count inspections held by
+31 March and published by 30 June (:func:`ofsted_cutoff`). Only authorities that existed on the date
+are counted (today: the 153 current ones); a former authority is never counted beside its successors.
+An authority with no graded inspection by the date, or whose latest inspection gives no grade in an
+area (care leavers before 2023, overall effectiveness from April 2026), is counted as such, never
+dropped. An authority the records hold nothing of is not counted, and the output says so (a folder
+of one authority's records is not England with 152 authorities uninspected).
 
 Nothing here prints or knows about Typer; the renderers lay these models out.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -123,6 +127,41 @@ def tally(scope: str, area: Area, slugs: Sequence[str], latest: dict[str, Record
     return Tally(scope, area, {g: counts.get(g, 0) for g in SCALE}, not_graded, not_inspected, len(slugs))
 
 
+HELD = "held"
+PUBLISHED_BY = "published-by"
+OFSTED = "ofsted"
+
+
+def ofsted_cutoff(as_at: date) -> date:
+    """The last publication day Ofsted's "as at" tables count: the same day three months on (the month's
+    last day where it is shorter), so 30 June for 31 March."""
+    month = as_at.month + 3
+    year, month = as_at.year + (month - 1) // 12, (month - 1) % 12 + 1
+    return date(year, month, min(as_at.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Which inspections a count at a date takes: those held by it, and (unless ``name`` is HELD) published by
+    ``published_by``."""
+
+    name: str  # HELD, PUBLISHED_BY or OFSTED
+    published_by: date | None = None
+
+    @classmethod
+    def of(cls, as_at: date, published_by: date | None = None, ofsted: bool = False) -> Rule:
+        if ofsted:
+            return cls(OFSTED, ofsted_cutoff(as_at))
+        return cls(PUBLISHED_BY, published_by) if published_by is not None else cls(HELD)
+
+    def words(self) -> str:
+        """'held by then, whenever published', 'held by then and published by 2025-06-30 (Ofsted's rule ...)'."""
+        if self.published_by is None:
+            return "held by then, whenever published"
+        tail = " (Ofsted's rule for its \"as at\" tables)" if self.name == OFSTED else ""
+        return f"held by then and published by {self.published_by.isoformat()}{tail}"
+
+
 @dataclass
 class EnglandView:
     as_at: date
@@ -134,19 +173,36 @@ class EnglandView:
     published_later: list[Record]  # held by the date but published after --published-by (not counted)
     regions: list[str] = field(default_factory=list)
     records_to: date | None = None  # the latest publication the records hold
+    rule: Rule = field(default_factory=lambda: Rule(HELD))
+    as_at_given: bool = True  # False: the date is the records' latest publication, chosen for the user
+    not_held: list[str] = field(default_factory=list)  # names of authorities the records hold nothing of
+    existing: int = 0  # authorities that existed on the date, held or not
 
     def of(self, scope: str, area: Area) -> Tally:
         return next(t for t in self.tallies if t.scope == scope and t.area is area)
 
+    def headline(self) -> str:
+        """What the counts are of, in one line: the date, the authorities and the rule."""
+        from .words import count
+
+        when = self.as_at.isoformat() + ("" if self.as_at_given else " (the latest publication the records hold)")
+        if self.not_held:
+            who = (f"{count(self.authorities, 'authority', 'authorities')} of the {self.existing} that existed "
+                   "then (the records hold no other)")
+        else:
+            who = f"{self.authorities} authorities"
+        return f"England as at {when}: {who}, each at its latest graded inspection (SIF or ILACS) {self.rule.words()}"
+
     def rows(self) -> tuple[list[str], list[list]]:
         """One row per group and area, for CSV and Markdown."""
-        header = ["as_at", "scope", "area", *(g.value for g in SCALE), "not_graded", "not_inspected",
-                  "authorities", *(f"{g.value}_share" for g in SCALE)]
+        header = ["as_at", "rule", "published_by", "scope", "area", *(g.value for g in SCALE), "not_graded",
+                  "not_inspected", "authorities", *(f"{g.value}_share" for g in SCALE)]
         rows = []
+        published_by = self.rule.published_by.isoformat() if self.rule.published_by else ""
         for t in self.tallies:
             shares = [(f"{s:.3f}" if (s := t.share(g)) is not None else "") for g in SCALE]
-            rows.append([self.as_at.isoformat(), t.scope, t.area.value, *(t.counts[g] for g in SCALE),
-                         t.not_graded, t.not_inspected, t.total, *shares])
+            rows.append([self.as_at.isoformat(), self.rule.name, published_by, t.scope, t.area.value,
+                         *(t.counts[g] for g in SCALE), t.not_graded, t.not_inspected, t.total, *shares])
         return header, rows
 
     def to_dict(self) -> dict:
@@ -154,7 +210,9 @@ class EnglandView:
             "as_at": self.as_at.isoformat(),
             "published_by": self.published_by.isoformat() if self.published_by else None,
             "authorities": self.authorities,
-            "rule": "each authority at its latest SIF or ILACS inspection held by the date",
+            "authorities_not_in_records": self.not_held,
+            "rule": self.rule.name,
+            "rule_words": f"each authority at its latest SIF or ILACS inspection {self.rule.words()}",
             "frameworks": {fw.value: n for fw, n in self.frameworks.items()},
             "tallies": [
                 {"scope": t.scope, "area": t.area.value, "counts": {g.value: t.counts[g] for g in SCALE},
@@ -167,13 +225,23 @@ class EnglandView:
         }
 
 
-def england_view(records: Sequence[Record], as_at: date, published_by: date | None = None,
-                 areas: Sequence[Area] = HEADLINE_AREAS) -> EnglandView:
-    """The latest graded judgement of every authority that existed on ``as_at``, counted for England
-    and each Ofsted region."""
+def england_view(records: Sequence[Record], as_at: date | None, published_by: date | None = None,
+                 areas: Sequence[Area] = HEADLINE_AREAS, ofsted: bool = False) -> EnglandView:
+    """The latest graded judgement of every authority that existed on ``as_at`` (None: the latest
+    publication the records hold) and that the records hold, counted for England and each Ofsted region,
+    by the rule :meth:`Rule.of` names."""
     from . import authorities
 
-    counted = counted_authorities(as_at)
+    records_to = max((r.published.latest for r in records if r.published), default=None)
+    as_at_given = as_at is not None
+    if as_at is None:
+        as_at = records_to or date.today()
+    rule = Rule.of(as_at, published_by, ofsted)
+    published_by = rule.published_by
+    existing = counted_authorities(as_at)
+    in_records = set(by_authority(records))
+    counted = [a for a in existing if a.slug in in_records]
+    not_held = [a.name for a in existing if a.slug not in in_records]
     slugs = {a.slug for a in counted}
     latest = {s: r for s, r in latest_by_authority(records, as_at, published_by).items() if s in slugs}
     later: list[Record] = []
@@ -183,29 +251,42 @@ def england_view(records: Sequence[Record], as_at: date, published_by: date | No
                        key=lambda r: r.sort_key)
     regions = authorities.regions()
     tallies = [tally("England", area, [a.slug for a in counted], latest) for area in areas]
+    regions = [region for region in regions if any(a.region == region for a in counted)]
     for region in regions:
         members = [a.slug for a in counted if a.region == region]
         tallies += [tally(region, area, members, latest) for area in areas]
     frameworks = Counter(r.framework for r in latest.values())
-    records_to = max((r.published.latest for r in records if r.published), default=None)
     return EnglandView(as_at, published_by, tallies, latest, len(counted), frameworks, later, list(regions),
-                       records_to)
+                       records_to, rule, as_at_given, not_held, len(existing))
 
 
 def pct(n: int, total: int) -> str:
+    """A share as a whole percentage, the one way every output writes one: '32%' ('-' of nothing)."""
     return f"{round(100 * n / total)}%" if total else "-"
 
 
-
 def england_sentences(view: EnglandView) -> list[str]:
-    from .words import count, when_words
+    from .words import and_list, count, when_words
 
+    day = when_words(PartialDate.parse(view.as_at.isoformat()))
+    out = []
+    if view.not_held:
+        held = sorted({r.authority.name for r in view.latest.values()})
+        names = f" ({and_list(held)})" if 0 < len(held) <= 5 else ""
+        others = (and_list(view.not_held) if len(view.not_held) <= 5
+                  else count(len(view.not_held), "other", "others"))
+        out.append(f"The records hold {count(view.authorities, 'authority', 'authorities')}{names} of the "
+                   f"{view.existing} that existed on {day}; {others} are not counted, neither as inspected nor "
+                   "as not inspected.")
+    if not view.authorities:
+        return out
     t = view.of("England", Area.OVERALL_EFFECTIVENESS)
     good = t.counts[Grade.OUTSTANDING] + t.counts[Grade.GOOD]
-    day = when_words(PartialDate.parse(view.as_at.isoformat()))
-    out = [f"On {day}, {t.counts[Grade.INADEQUATE]} of England's {t.total} authorities are graded inadequate "
-           f"overall at their latest inspection, and {good} ({pct(good, t.graded)} of the {t.graded} with an "
-           f"overall grade) good or outstanding."]
+    whose = "England's" if not view.not_held else "the"
+    out.append(f"On {day}, {t.counts[Grade.INADEQUATE]} of {whose} {count(t.total, 'authority', 'authorities')} "
+               f"{'is' if t.total == 1 else 'are'} graded inadequate "
+               f"overall at their latest inspection, and {good} ({pct(good, t.graded)} of the {t.graded} with an "
+               f"overall grade) good or outstanding.")
     if t.not_graded:
         out.append(f"{count(t.not_graded, 'authority', 'authorities')} were last inspected under the framework "
                    "from April 2026, which makes no overall effectiveness judgement.")
@@ -227,14 +308,15 @@ def england_sentences(view: EnglandView) -> list[str]:
 
 
 def regions_sentence(view: EnglandView, area: Area) -> str:
-    shares = []
+    shares = []  # (share, region, good, graded)
     for region in view.regions:
         t = view.of(region, area)
         if t.graded:
-            shares.append(((t.counts[Grade.OUTSTANDING] + t.counts[Grade.GOOD]) / t.graded, region))
-    if not shares:
+            good = t.counts[Grade.OUTSTANDING] + t.counts[Grade.GOOD]
+            shares.append((good / t.graded, region, good, t.graded))
+    if len(shares) < 2:
         return ""
-    low, high = min(shares), max(shares)
+    (_, low, lg, ln), (_, high, hg, hn) = min(shares), max(shares)
     what = "overall" if area is Area.OVERALL_EFFECTIVENESS else f"for {area.short.lower()}"
-    return (f"Graded good or outstanding {what}: from {round(100 * low[0])}% of authorities in {low[1]} "
-            f"to {round(100 * high[0])}% in {high[1]}.")
+    return (f"Graded good or outstanding {what}, of the authorities graded: from {pct(lg, ln)} in {low} "
+            f"to {pct(hg, hn)} in {high}.")

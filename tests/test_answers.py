@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 import statistics
+from collections import Counter
 from datetime import date
 
 import yaml
-from conftest import RECORDS
+from conftest import OFFICIAL, RECORDS, needs_shared, official_sheet, sheet_day
 
 
 def _csv(text):
@@ -84,3 +86,72 @@ def test_sqlite_days_to_publish_are_null_where_the_end_is_not_known(run, tmp_pat
             assert (n, why) == ((pub - end).days, None), d["id"]
         else:
             assert n is None and why, d["id"]
+
+
+# ---------------------------------------------------------------------------------------------
+# england: the rule each output used, Ofsted's own rule by an option, a folder of one authority
+# ---------------------------------------------------------------------------------------------
+
+R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+GRADE_KEY = {"Outstanding": "outstanding", "Good": "good", "Requires improvement to be good": "requires_improvement",
+             "Inadequate": "inadequate"}
+AREAS_2025 = {
+    "overall_effectiveness": "Overall effectiveness",
+    "leadership": "The impact of leaders on social work practice with children and families",
+    "help_and_protection": "The experiences and progress of children who need help and protection",
+    "children_in_care": "The experiences and progress of children in care",
+    "care_leavers": "The experiences and progress of care leavers",
+}
+
+
+@needs_shared(R2025)
+def test_england_ofsted_rule_reproduces_the_2025_release_and_says_so(run):
+    """Ofsted's "as at 31 March 2025" table (sheet Inspections_as_at_31_March, from row 4) counts
+    inspections held by 31 March and published by 30 June 2025: Wakefield's of March 2025, published
+    18 July, is not in it."""
+    table = official_sheet(R2025, "Inspections_as_at_31_March", 2)
+    ofsted: Counter = Counter()
+    for row in table:
+        assert sheet_day(row["Inspection date"]) <= date(2025, 3, 31)
+        assert sheet_day(row["Publication date"]) <= date(2025, 6, 30)
+        for scope in ("England", row["Ofsted region"].strip()):
+            for area, column in AREAS_2025.items():
+                ofsted[scope, area, GRADE_KEY.get(str(row[column]).strip(), "none")] += 1
+    rows = _csv(run("england", "--as-at", "2025-03-31", "--ofsted", "--format", "csv").stdout)
+    ours: Counter = Counter()
+    for row in rows:
+        assert (row["rule"], row["published_by"]) == ("ofsted", "2025-06-30")
+        for g in GRADE_KEY.values():
+            ours[row["scope"], row["area"], g] += int(row[g])
+        ours[row["scope"], row["area"], "none"] += int(row["not_graded"]) + int(row["not_inspected"])
+    assert {k: v for k, v in ours.items() if v} == {k: v for k, v in ofsted.items() if v}
+    data = json.loads(run("england", "--as-at", "2025-03-31", "--ofsted", "--format", "json").stdout)
+    assert data["rule"] == "ofsted" and data["counted"]["wakefield"] != "wakefield-2025-ilacs-short"
+    text = " ".join(run("england", "--as-at", "2025-03-31", "--ofsted").stdout.split())
+    assert "held by then and published by 2025-06-30 (Ofsted's rule for its \"as at\" tables)" in text
+    assert "not counted: Wakefield (24 March 2025, published 18 July 2025)" in text
+
+
+def test_england_by_default_says_it_counts_inspections_whenever_published(run):
+    data = json.loads(run("england", "--as-at", "2025-03-31", "--format", "json").stdout)
+    assert data["rule"] == "held" and data["counted"]["wakefield"] == "wakefield-2025-ilacs-short"
+    assert {r["rule"] for r in _csv(run("england", "--as-at", "2025-03-31", "--format", "csv").stdout)} == {"held"}
+    text = " ".join(run("england", "--as-at", "2025-03-31").stdout.split())
+    assert "held by then, whenever published" in text
+    # Without --as-at the date is the latest publication the records hold, never a day past it.
+    latest = max(d["published"] for d in _yaml_records() if _day(d.get("published")))
+    text = " ".join(run("england").stdout.split())
+    assert f"England as at {latest.isoformat()} (the latest publication the records hold)" in text
+
+
+def test_england_on_a_folder_of_one_authority_says_so(run):
+    res = run("england", "--records", RECORDS / "rotherham", env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.stderr
+    text = " ".join(res.stdout.split())
+    assert "1 authority of the 153 that existed then (the records hold no other)" in text
+    assert "The records hold 1 authority (Rotherham) of the 153" in text
+    assert "152 others are not counted, neither as inspected nor as not inspected" in text
+    data = json.loads(run("england", "--records", RECORDS / "rotherham", "--format", "json").stdout)
+    overall = next(t for t in data["tallies"] if t["scope"] == "England" and t["area"] == "overall_effectiveness")
+    assert (overall["authorities"], overall["not_inspected"]) == (1, 0)
+    assert len(data["authorities_not_in_records"]) == 152

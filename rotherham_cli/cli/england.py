@@ -54,12 +54,17 @@ def _authority(records, text):
     return report_authority(records, text)
 
 
-@app.command(epilog="\b\nExamples:\n  judgements england\n  judgements england --as-at 2025-03-31\n"
+@app.command(epilog="\b\nExamples:\n  judgements england\n  judgements england --as-at 2025-03-31 --ofsted\n"
              "  judgements england --area help_and_protection --format csv > regions.csv")
 @handle_errors
 def england(
-    as_at: AsAtOpt = None,
+    as_at: Annotated[Optional[str], typer.Option(
+        "--as-at", metavar="DATE", help="Count the latest inspection held by this day, YYYY-MM-DD (default: the "
+        "latest publication the records hold).")] = None,
     published_by: PublishedByOpt = None,
+    ofsted: Annotated[bool, typer.Option(
+        "--ofsted", help="Count as Ofsted's \"as at\" tables do: inspections held by the date and published "
+        "within three months of it (by 30 June for 31 March).")] = False,
     area: Annotated[str, typer.Option("--area", metavar="AREA",
                                       help="The judgement the table of regions counts (default: overall).")]
     = "overall_effectiveness",
@@ -76,8 +81,9 @@ def england(
         chosen = parse_area(area)
     except VocabularyError as exc:
         raise UsageError(f"--area: {exc}") from None
-    day = _date(as_at, "--as-at") or _today()
-    view = england_view(load(records), day, _date(published_by, "--published-by"))
+    if ofsted and published_by is not None:
+        raise UsageError("--ofsted sets the publication cut-off itself; give it or --published-by, not both")
+    view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted)
 
     def table():
         from ..render.england import england_renderable

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..comparison import CompareView, compare_sentences
-from ..england import EnglandView, Tally, england_sentences, inspected_on, regions_sentence
+from ..england import EnglandView, Tally, england_sentences, inspected_on, pct, regions_sentence
 from ..journeys import JourneysView
 from ..vocab import HEADLINE_AREAS, SCALE, Area
 from .text import CHANGE_STYLE, GRADE_STYLE, grade_text, plain
@@ -36,7 +36,7 @@ def _note(text: str) -> Text:
 
 
 def _count_cell(n: int, graded: int, style: str = "", share: bool = True) -> Text:
-    return Text(f"{n} ({round(100 * n / graded)}%)" if graded and share else str(n), style=style)
+    return Text(f"{n} ({pct(n, graded)})" if graded and share else str(n), style=style)
 
 
 # Narrower than this, the counts go without their shares (the JSON and CSV always hold both).
@@ -62,8 +62,9 @@ def _day(d) -> str:
 
 
 def england_renderable(view: EnglandView, area: Area, width: int = WIDE) -> Group:
-    head = Text(f"England as at {view.as_at.isoformat()}: {view.authorities} authorities, each at its latest "
-                "graded inspection (SIF or ILACS) held by then", style="bold")
+    head = Text(view.headline(), style="bold")
+    if not view.authorities:
+        return Group(head, *(_note(s) for s in england_sentences(view)))
     areas = tallies_table("Judgement", [(a.short, view.of("England", a)) for a in HEADLINE_AREAS], width)
     regions = tallies_table("Ofsted region", [*((r, view.of(r, area)) for r in view.regions),
                                               ("England", view.of("England", area))], width)
