@@ -15,6 +15,7 @@ from datetime import date
 
 import yaml
 from conftest import OFFICIAL, RECORDS, needs_shared, official_sheet, sheet_day
+from test_context import AREAS_2025, GRADE_KEY
 
 
 def _csv(text):
@@ -93,15 +94,6 @@ def test_sqlite_days_to_publish_are_null_where_the_end_is_not_known(run, tmp_pat
 # ---------------------------------------------------------------------------------------------
 
 R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
-GRADE_KEY = {"Outstanding": "outstanding", "Good": "good", "Requires improvement to be good": "requires_improvement",
-             "Inadequate": "inadequate"}
-AREAS_2025 = {
-    "overall_effectiveness": "Overall effectiveness",
-    "leadership": "The impact of leaders on social work practice with children and families",
-    "help_and_protection": "The experiences and progress of children who need help and protection",
-    "children_in_care": "The experiences and progress of children in care",
-    "care_leavers": "The experiences and progress of care leavers",
-}
 
 
 @needs_shared(R2025)
