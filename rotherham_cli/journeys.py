@@ -7,7 +7,7 @@ Nothing here prints or knows about Typer; the renderers lay these models out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -50,17 +50,22 @@ class Journey:
     via: tuple[Record, ...]  # graded inspections between them
     days: int | None
     measured: str  # "inspection dates", "publication dates" or "" (not known)
+    from_day: date | None = None  # the two days "took" is measured between
+    to_day: date | None = None
 
 
-def _span(a: Record, b: Record | date) -> tuple[int | None, str]:
+def _span(a: Record, b: Record | date) -> tuple[int | None, str, date | None, date | None]:
+    """Days from ``a`` to ``b`` (a later inspection, or a day), how they were measured, and the two days."""
     if isinstance(b, date):
         d = inspected_on(a)
-        return ((b - d).days, "inspection dates") if d else (None, "")
+        return ((b - d).days, "inspection dates", d, b) if d else (None, "", None, b)
     if a.start and b.start:
-        return (b.start.earliest - a.start.earliest).days, "inspection dates"
+        x, y = a.start.earliest, b.start.earliest
+        return (y - x).days, "inspection dates", x, y
     if a.published and b.published:
-        return (b.published.earliest - a.published.earliest).days, "publication dates"
-    return None, ""
+        x, y = a.published.earliest, b.published.earliest
+        return (y - x).days, "publication dates", x, y
+    return None, "", None, None
 
 
 @dataclass
@@ -71,6 +76,8 @@ class JourneysView:
     done: list[Journey]
     on_the_way: list[Journey]  # current authorities whose latest inspection is at the starting grade
     skipped_no_overall: int  # inspections without an overall grade (framework from April 2026)
+    not_comparable: list[Journey] = field(default_factory=list)  # spells ended by an inspection with no
+    # overall grade (framework from April 2026): ``end`` is that inspection, judged by its sub-judgements only
 
     def stats(self) -> dict[str, float] | None:
         import statistics
@@ -86,13 +93,15 @@ class JourneysView:
         header = ["status", "authority", "from_visit", "from_date", "from_published", "from_grade", "to_visit",
                   "to_date", "to_published", "to_grade", "via", "days", "measured_between"]
         rows = []
-        for j in self.done + self.on_the_way:
-            rows.append(["made" if j.end else "on the way", j.name, j.start.id, _iso(j.start),
-                         str(j.start.published or ""), j.start.overall.value if j.start.overall else "",
-                         j.end.id if j.end else "", _iso(j.end) if j.end else self.as_at.isoformat(),
-                         str(j.end.published or "") if j.end else "",
-                         j.end.overall.value if j.end and j.end.overall else "",
-                         " ".join(r.id for r in j.via), "" if j.days is None else j.days, j.measured])
+        for status, js in (("made", self.done), ("on the way", self.on_the_way),
+                           ("not comparable", self.not_comparable)):
+            for j in js:
+                rows.append([status, j.name, j.start.id, _iso(j.from_day, j.start),
+                             str(j.start.published or ""), j.start.overall.value if j.start.overall else "",
+                             j.end.id if j.end else "", _iso(j.to_day, j.end) if j.end else self.as_at.isoformat(),
+                             str(j.end.published or "") if j.end else "",
+                             j.end.overall.value if j.end and j.end.overall else "",
+                             " ".join(r.id for r in j.via), "" if j.days is None else j.days, j.measured])
         return header, rows
 
     def to_dict(self) -> dict:
@@ -101,8 +110,11 @@ class JourneysView:
                 "stats": self.stats(), "journeys": [dict(zip(header, r, strict=True)) for r in rows]}
 
 
-def _iso(r: Record) -> str:
-    d = r.start or r.published
+def _iso(day: date | None, r: Record | None) -> str:
+    """The day a journey is measured from or to; where it is not measured, the inspection's own date."""
+    if day is not None:
+        return day.isoformat()
+    d = (r.start or r.published) if r else None
     return str(d) if d else ""
 
 
@@ -118,6 +130,7 @@ def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_a
 
     done: list[Journey] = []
     waiting: list[Journey] = []
+    unclear: list[Journey] = []
     skipped = 0
     for slug, rs in sorted(by_authority(records).items()):
         graded = [r for r in rs if counts_as_graded(r) and held(r, as_at)]
@@ -129,13 +142,17 @@ def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_a
             g = r.overall
             if g is None:
                 skipped += 1
+                if start is not None:  # the spell ends at an inspection that gives no overall grade
+                    days, how, a, b = _span(start, r)
+                    unclear.append(Journey(slug, name, start, r, tuple(via), days, how, a, b))
+                    start = None
                 continue
             if start is None:
                 if g in source:
                     start, via = r, []
             elif g in target:
-                days, how = _span(start, r)
-                done.append(Journey(slug, name, start, r, tuple(via), days, how))
+                days, how, x, y = _span(start, r)
+                done.append(Journey(slug, name, start, r, tuple(via), days, how, x, y))
                 start = None
                 if g in source:  # a grade in both sets starts the next spell at once
                     start, via = r, []
@@ -145,15 +162,15 @@ def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_a
                 via.append(r)
         last = graded[-1] if graded else None  # an inspection without an overall grade leaves it unknown
         if start is not None and last is not None and last.overall in source and authorities.get(slug).current:
-            days, how = _span(start, as_at)
-            waiting.append(Journey(slug, name, start, None, tuple(via), days, how))
-    done.sort(key=lambda j: (inspected_on(j.start) or date.min, j.name))
-    waiting.sort(key=lambda j: (inspected_on(j.start) or date.min, j.name))
-    return JourneysView(source, target, as_at, done, waiting, skipped)
+            days, how, x, y = _span(start, as_at)
+            waiting.append(Journey(slug, name, start, None, tuple(via), days, how, x, y))
+    for js in (done, waiting, unclear):
+        js.sort(key=lambda j: (inspected_on(j.start) or date.min, j.name))
+    return JourneysView(source, target, as_at, done, waiting, skipped, unclear)
 
 
 def journeys_sentences(view: JourneysView) -> list[str]:
-    from .words import count
+    from .words import and_list, count
 
     s = view.stats()
     out = []
@@ -171,7 +188,14 @@ def journeys_sentences(view: JourneysView) -> list[str]:
     if view.on_the_way:
         out.append(f"{count(len(view.on_the_way), 'authority', 'authorities')} graded {view.source.label} at their "
                    f"latest inspection {'has' if len(view.on_the_way) == 1 else 'have'} not yet made the move.")
-    if view.skipped_no_overall:
-        out.append(f"{count(view.skipped_no_overall, 'inspection')} under the framework from April 2026 "
-                   "(no overall grade) are left out.")
+    if view.not_comparable:
+        names = and_list([j.name for j in view.not_comparable])
+        out.append(f"Not comparable: {names} {'was' if len(view.not_comparable) == 1 else 'were'} graded "
+                   f"{view.source.label} and then inspected under the framework from April 2026, which gives no "
+                   "overall grade; their judgements are listed below.")
+    others = view.skipped_no_overall - len(view.not_comparable)
+    if others:
+        out.append(f"{count(others, 'other inspection')} under the framework from April 2026 (no overall grade) "
+                   "started no journey and ended none.")
     return out
+

@@ -147,3 +147,54 @@ def test_england_on_a_folder_of_one_authority_says_so(run):
     overall = next(t for t in data["tallies"] if t["scope"] == "England" and t["area"] == "overall_effectiveness")
     assert (overall["authorities"], overall["not_inspected"]) == (1, 0)
     assert len(data["authorities_not_in_records"]) == 152
+
+
+# ---------------------------------------------------------------------------------------------
+# journeys: the dates shown are the dates measured between; no authority silently dropped
+# ---------------------------------------------------------------------------------------------
+
+GRADED_KINDS = {"sif_inspection", "sif_reinspection", "ilacs_standard", "ilacs_short"}
+
+
+def test_journeys_show_the_days_took_is_measured_between(run):
+    by_id = {d["id"]: d for d in _yaml_records()}
+    data = json.loads(run("journeys", "--format", "json").stdout)
+    made = [j for j in data["journeys"] if j["status"] == "made"]
+    assert made
+    for j in made:
+        a, b = by_id[j["from_visit"]], by_id[j["to_visit"]]
+        key = "start" if j["measured_between"] == "inspection dates" else "published"
+        assert (j["from_date"], j["to_date"]) == (str(a[key]), str(b[key])), j["authority"]
+        assert int(j["days"]) == (b[key] - a[key]).days
+    table = run("journeys", env={"COLUMNS": "200"}).stdout
+    for j in made:
+        line = next(line for line in table.splitlines() if line.startswith(j["authority"] + "  "))
+        assert j["from_date"] in line and j["to_date"] in line and f"{int(j['days']):,} days" in line
+
+
+def test_journeys_name_authorities_whose_spell_ends_without_an_overall_grade(run):
+    """Worked out from the YAML: an authority graded inadequate overall, then (before any good or
+    outstanding) inspected under a framework that gives no overall grade."""
+    expected = set()
+    by_authority: dict[str, list] = {}
+    for d in _yaml_records():
+        if d["kind"] in GRADED_KINDS:
+            by_authority.setdefault(d["authority"]["name"], []).append(d)
+    for name, ds in by_authority.items():
+        ds.sort(key=lambda d: str(d.get("start") or d.get("published")))
+        inadequate = False
+        for d in ds:
+            overall = (d.get("judgements") or {}).get("overall_effectiveness")
+            if overall is None and inadequate:
+                expected.add(name)
+                inadequate = False
+            elif overall == "inadequate":
+                inadequate = True
+            elif overall in ("good", "outstanding"):
+                inadequate = False
+    assert {"Liverpool", "South Tyneside"} <= expected
+    data = json.loads(run("journeys", "--format", "json").stdout)
+    assert {j["authority"] for j in data["journeys"] if j["status"] == "not comparable"} == expected
+    text = " ".join(run("journeys", env={"COLUMNS": "200"}).stdout.split())
+    assert "Not comparable: inspected since under the framework from April 2026" in text
+    assert "South Tyneside 2022-12-05 2026-06-15 Good Good Good Outstanding" in text

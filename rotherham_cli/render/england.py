@@ -124,19 +124,29 @@ def journeys_renderable(view: JourneysView, sentences: Sequence[str]) -> Group:
         for j in view.done:
             star = "*" if j.measured == "publication dates" else ""
             took = f"{j.days:,} days{star}" if j.days is not None else "?"
-            t.add_row(plain(j.name), _visit(j.start), _visit(j.end), Text(", ".join(_short(r) for r in j.via) or "—"),
-                      Text(took))
+            t.add_row(plain(j.name), _visit(j.start, j.from_day, star), _visit(j.end, j.to_day, star),
+                      Text(", ".join(_short(r) for r in j.via) or "—"), Text(took))
         parts.append(t)
     parts += [_note(s) for s in sentences]
     if any(j.measured == "publication dates" for j in view.done):
-        parts.append(Text("* from publication to publication: a source gives no inspection date", style="dim"))
+        parts.append(Text("* published on that day: a source gives no inspection date, so the move is measured "
+                          "from publication to publication", style="dim"))
     if view.on_the_way:
         t = _table("Authority", f"{view.source.label.capitalize()} since", "Latest inspection", "Days", right=(3,))
         for j in view.on_the_way:
             last = j.via[-1] if j.via else j.start
-            t.add_row(plain(j.name), Text(_day(inspected_on(j.start))), _visit(last),
+            t.add_row(plain(j.name), Text(_day(j.from_day)), _visit(last),
                       Text(f"{j.days:,}" if j.days is not None else "?"))
         parts += [Text(""), Text("Still on the way", style="bold"), t]
+    if view.not_comparable:
+        areas = [a for a in HEADLINE_AREAS if a is not Area.OVERALL_EFFECTIVENESS]
+        t = _table("Authority", "Since", "Inspected", *(a.short for a in areas),
+                   nowrap=(1, 2))
+        for j in view.not_comparable:
+            t.add_row(plain(j.name), Text(_day(inspected_on(j.start))), Text(_day(inspected_on(j.end))),
+                      *(grade_text(j.end.judgements.get(a), compact=True) for a in areas))
+        parts += [Text(""), Text("Not comparable: inspected since under the framework from April 2026", style="bold"),
+                  t]
     return Group(*parts)
 
 
@@ -145,10 +155,11 @@ def _short(r: Record) -> str:
     return f"{r.year} {g.on_scale.short.lower() if g else 'no overall'}"
 
 
-def _visit(r: Record | None) -> Text:
+def _visit(r: Record | None, day=None, mark: str = "") -> Text:
+    """An inspection as its day (``day``, where given: the day a measure runs from or to) and overall grade."""
     if r is None:
         return Text("")
-    return Text(f"{_day(inspected_on(r))} ") + grade_text(r.overall, compact=True)
+    return Text(f"{_day(day or inspected_on(r))}{mark} ") + grade_text(r.overall, compact=True)
 
 
 def concerns_renderable(name: str, concerns, sentences: Sequence[str]) -> Group:
