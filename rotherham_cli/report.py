@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from . import __version__
 from .comparison import Peer
 from .diff import Diff, concern_themes, diff
-from .england import latest_by_authority, tally
+from .england import counted_authorities, inspected_on, latest_by_authority, pct, tally
 from .models import PartialDate, Record
 from .send import children_services
 from .timeline import Timeline, build_timeline
@@ -112,11 +113,13 @@ class Report:
     concerns: Concerns
     comparison: Comparison
     sources: list[SourceRef]
-    as_at: PartialDate | None
+    as_at: PartialDate | None  # every figure of the report is as at this day
     summary: str
-    official_only: bool
+    official_only: bool  # the records hold neither findings nor recommendations of the authority
     version: str = __version__
     visits: list[Record] = field(default_factory=list)  # ungraded visits, oldest first
+    as_at_given: bool = False  # False: the day is the latest the records hold
+    left_out: int = 0  # the authority's visits published after the day, left out
 
     @property
     def title(self) -> str:
@@ -170,7 +173,7 @@ def _shares(label: str, slugs: Sequence[str], latest: dict[str, Record]) -> Shar
     return Shares(label, t.counts, t.not_graded, t.not_inspected, t.total)
 
 
-def comparison_for(all_records: Sequence[Record], slug: str | None) -> Comparison:
+def comparison_for(all_records: Sequence[Record], slug: str | None, as_at: date | None = None) -> Comparison:
     """The authority beside its statistical neighbours (its successors, for a former authority), its
     Ofsted region and England: each authority's latest graded inspection in the records.
 
@@ -180,7 +183,7 @@ def comparison_for(all_records: Sequence[Record], slug: str | None) -> Compariso
     from . import authorities
 
     latest = latest_by_authority(all_records)
-    current = authorities.current()
+    current = counted_authorities(as_at)
     covered = sum(1 for a in current if a.slug in latest)
     me = authorities.get(slug) if slug else None
     others = [s for s in latest if s != slug]
@@ -224,10 +227,18 @@ def sources_for(records: Sequence[Record]) -> list[SourceRef]:
     return [SourceRef(*k, tuple(ids)) for k, ids in seen.items()]
 
 
-def as_at_of(records: Sequence[Record]) -> PartialDate | None:
-    """The date of the latest fact in the records: a visit's publication or its last day."""
-    dates = [d for r in records for d in (r.published, r.end, r.start) if d is not None]
-    return max(dates, key=lambda d: d.latest) if dates else None
+def as_at_of(records: Sequence[Record]) -> date | None:
+    """The latest day the records know of: a visit's publication, else its days on site."""
+    days = [d.earliest for r in records for d in (r.published, r.end, r.start) if d is not None]
+    return max(days) if days else None
+
+
+def known_by(r: Record, day: date) -> bool:
+    """Whether a visit was known on ``day``: published by then (held by then, where no publication is given)."""
+    if r.published is not None:
+        return r.published.earliest <= day
+    held_on = inspected_on(r)
+    return held_on is not None and held_on <= day
 
 
 # ---------------------------------------------------------------------------------------------
@@ -338,14 +349,22 @@ def _former_sentence(slug: str | None) -> tuple[str | None, str | None]:
     return a.region, f"{a.name} no longer exists as a local authority (it ended{ended}{tail})."
 
 
-def build_report(all_records: Sequence[Record], slug: str | None, name: str | None = None) -> Report:
-    """The report on one authority (by the register's slug) from a record set.
+def build_report(all_records: Sequence[Record], slug: str | None, name: str | None = None,
+                 as_at: date | None = None) -> Report:
+    """The report on one authority (by the register's slug) from a record set, as at one day.
 
     ``all_records`` is the whole set: the authority's own records are chosen from it, and the others
-    serve the comparison.
+    serve the comparison. Every figure is as at ``as_at`` (None: the latest day the records know of):
+    visits published after it are left out, the authority's and every other authority's alike.
     """
     from .identity import authority_slug
 
+    given = as_at is not None
+    if as_at is None:
+        as_at = as_at_of(all_records)
+    everything = sorted((r for r in all_records if authority_slug(r) == slug), key=lambda r: r.sort_key)
+    if as_at is not None:
+        all_records = [r for r in all_records if known_by(r, as_at)]
     # The report is on children's services: an area SEND inspection is not one of its visits (see send.py).
     mine = sorted((r for r in children_services(all_records) if authority_slug(r) == slug), key=lambda r: r.sort_key)
     if name is None:
@@ -357,7 +376,7 @@ def build_report(all_records: Sequence[Record], slug: str | None, name: str | No
     previous = graded[-2] if len(graded) > 1 else None
     change = diff(previous, latest, mine) if latest and previous else None
     region, former = _former_sentence(slug)
-    cmp = comparison_for(all_records, slug)
+    cmp = comparison_for(all_records, slug, as_at)
     return Report(
         name=name,
         slug=slug,
@@ -371,10 +390,12 @@ def build_report(all_records: Sequence[Record], slug: str | None, name: str | No
         concerns=concerns_for(mine),
         comparison=cmp,
         sources=sources_for(mine),
-        as_at=as_at_of(mine),
+        as_at=PartialDate.parse(as_at) if as_at else None,
         summary=summary_text(name, mine, latest, previous, change, cmp, former),
-        official_only=not any(r.findings for r in mine),
+        official_only=not any(r.findings or r.recommendations for r in mine),
         visits=[r for r in mine if not r.graded],
+        as_at_given=given,
+        left_out=len(everything) - len(mine),
     )
 
 
@@ -467,8 +488,9 @@ def concerns_table(report: Report) -> Table | None:
     return Table(["Theme", "Visits", "Raised", "Latest"], rows, caption, notes)
 
 
-def _share(n: int, total: int) -> str:
-    return f"{n} ({round(100 * n / total)}%)" if total else str(n)
+def _share(n: int, graded: int) -> str:
+    """A count and its share of the authorities with an overall grade, as `england` and `compare` write it."""
+    return f"{n} ({pct(n, graded)})" if graded else str(n)
 
 
 def peers_table(report: Report) -> Table | None:
@@ -501,12 +523,11 @@ def shares_table(report: Report) -> Table | None:
     if cmp.england is None:
         return None
     cols = [s for s in (cmp.region, cmp.england) if s is not None]
-    rows: list[list] = [[g, *(_share(s.counts[g], s.total) for s in cols)] for g in SCALE]
+    rows: list[list] = [[g, *(_share(s.counts[g], s.graded) for s in cols)] for g in SCALE]
     if any(s.no_overall for s in cols):
-        rows.append(["Graded without an overall grade (framework from April 2026)",
-                     *(_share(s.no_overall, s.total) for s in cols)])
+        rows.append(["Graded without an overall grade (framework from April 2026)", *(str(s.no_overall) for s in cols)])
     if any(s.not_held for s in cols):
-        rows.append(["No graded inspection in the records", *(_share(s.not_held, s.total) for s in cols)])
+        rows.append(["No graded inspection in the records", *(str(s.not_held) for s in cols)])
     rows.append(["Authorities", *(str(s.total) for s in cols)])
     me = report.latest.overall.on_scale if report.latest and report.latest.overall else None
     if cmp.covered < cmp.current:
@@ -523,10 +544,12 @@ def shares_table(report: Report) -> Table | None:
                    f"as {report.name} was at its last.")
     else:
         caption = "Overall effectiveness at each authority's latest graded inspection."
+    shares = "; ".join(f"in {s.label}, of the {s.graded} with one" for s in cols)
     return Table(["Overall effectiveness", *(s.label for s in cols)], rows, caption,
-                 ["Current authorities only; each counted at its latest graded inspection (SIF or ILACS) in the "
-                  f"records, which for authorities other than {report.name} run to {when_words(cmp.others_to)}: "
-                  "a later inspection the records do not hold is not counted."])
+                 [f"Percentages are shares of the authorities with an overall grade ({shares}).",
+                  "Current authorities only; each counted at its latest graded inspection (SIF or ILACS) published "
+                  f"by {when_words(report.as_at)}; the latest the records hold for authorities other than "
+                  f"{report.name} was held in {month_words(cmp.others_to)}."])
 
 
 def change_message(report: Report) -> str:
@@ -546,14 +569,51 @@ def change_message(report: Report) -> str:
             f"previous one ({visit_words(d.before)}, {when_words(d.before.when)}).{between}")
 
 
+def _where(report: Report) -> str:
+    return ", linked under Sources," if any(s.url for s in report.sources) else ""
+
+
+def as_at_sentence(report: Report) -> str:
+    """The one day every figure of the report is as at, and what that means."""
+    if report.as_at is None:
+        return "The records hold no dated visit."
+    day = when_words(report.as_at)
+    why = "" if report.as_at_given else ", the latest day in the records"
+    left = (f" {_count(report.left_out, 'later visit')} of {report.name} in the records "
+            f"{'is' if report.left_out == 1 else 'are'} left out." if report.left_out else "")
+    return (f"Ofsted's judgements as at {day}{why}: every figure here counts the inspections and visits "
+            f"published by that day, for {report.name} and for every other authority.{left}")
+
+
+def recommendations_message(report: Report) -> str:
+    """The sentence above the latest inspection's recommendations, or in their place."""
+    r = report.latest
+    if r is None:
+        return f"The records hold no graded inspection of {report.name}, so no recommendations to list."
+    if r.recommendations:
+        return (f"What the latest graded inspection ({_visit_head(r)}) said needs to improve: all "
+                f"{_count(len(r.recommendations), 'point')} the records hold from its report.")
+    return (f"The records hold none of the recommendations of the latest graded inspection ({_visit_head(r)}). "
+            f"Ofsted's report{_where(report)} says what needs to improve.")
+
+
+def recommendations_list(report: Report) -> list[str]:
+    """The latest graded inspection's recommendations in full, as the records hold them."""
+    return [str(t) for t in report.latest.recommendations] if report.latest else []
+
+
 def concerns_message(report: Report) -> str:
     """The sentence that opens the concerns section, or stands in its place."""
     c = report.concerns
     if report.official_only:
-        where = ", linked under Sources," if any(s.url for s in report.sources) else ""
         return (f"The records of {report.name} hold Ofsted's grades and dates (from its official statistics and "
-                "reports) but not the inspectors' findings, so the concerns they raised cannot be listed here. "
-                f"Ofsted's reports themselves{where} say what needs to improve.")
+                "reports) but neither the inspectors' findings nor their recommendations, so the concerns they "
+                f"raised cannot be listed here. Ofsted's reports themselves{_where(report)} say what needs to improve.")
+    if not c.visits_with_findings:
+        with_recs = sum(1 for r in report.records if r.recommendations)
+        return (f"The records hold the recommendations of {_count(with_recs, 'visit')} of {report.name} but not "
+                "the inspectors' findings by theme, so the concerns that keep coming back are not worked out here; "
+                "the latest inspection's recommendations are listed in full above.")
     if not c.rows:
         return (f"None of the {_count(c.visits_with_findings, 'visit')} whose findings the records hold raised "
                 "an area for improvement.")

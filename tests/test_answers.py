@@ -8,13 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sqlite3
 import statistics
 from collections import Counter
 from datetime import date
 
 import yaml
-from conftest import OFFICIAL, RECORDS, needs_shared, official_sheet, sheet_day
+from conftest import GOOD, OFFICIAL, RECORDS, needs_shared, official_sheet, sheet_day
 from test_context import AREAS_2025, GRADE_KEY
 
 
@@ -198,3 +199,99 @@ def test_journeys_name_authorities_whose_spell_ends_without_an_overall_grade(run
     text = " ".join(run("journeys", env={"COLUMNS": "200"}).stdout.split())
     assert "Not comparable: inspected since under the framework from April 2026" in text
     assert "South Tyneside 2022-12-05 2026-06-15 Good Good Good Outstanding" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The committee paper: one "as at" day, one way of writing a share, the recommendations in full
+# ---------------------------------------------------------------------------------------------
+
+
+def _england_overall(as_at: date) -> Counter:
+    """Each current authority's overall grade at its latest SIF or ILACS inspection published by ``as_at``
+    (current: the 153 area codes of the 2025 release's Inspections_as_at_31_March sheet)."""
+    current = {str(r["Local authority area code"]).strip() for r in official_sheet(R2025, "Inspections_as_at_31_March", 2)}
+    latest: dict[str, tuple] = {}
+    for d in _yaml_records():
+        code = d["authority"].get("ons_code")
+        pub = _day(d.get("published"))
+        if d["kind"] not in GRADED_KINDS or code not in current or pub is None or pub > as_at:
+            continue
+        key = (_day(d.get("start")) or pub, d["id"])
+        if code not in latest or key > latest[code][0]:
+            latest[code] = (key, (d.get("judgements") or {}).get("overall_effectiveness"))
+    assert len(latest) == len(current) == 153
+    return Counter(overall for _, overall in latest.values())
+
+
+@needs_shared(R2025)
+def test_the_paper_is_as_at_one_day_and_writes_shares_as_england_does(run, tmp_path):
+    out = tmp_path / "r.md"
+    assert run("report", "--as-at", "2025-12-16", "-f", "markdown", "-o", out).exit_code == 0
+    md = " ".join(out.read_text(encoding="utf-8").split())
+    then = _england_overall(date(2025, 12, 16))
+    assert then["outstanding"] == 41
+    assert "Ofsted's judgements as at 16 December 2025: every figure here counts the inspections and visits " \
+           "published by that day" in md
+    assert f"Rotherham is one of {then['outstanding']} of England's 153 authorities graded outstanding" in md
+    graded = sum(n for g, n in then.items() if g)
+    assert "| Outstanding | " in md and f"| {then['outstanding']} ({round(100 * then['outstanding'] / graded)}%) |" in md
+    # by default the paper is as at the latest day in the records, and its shares are of the authorities
+    # with an overall grade, as `england` writes them
+    now_day = max(d["published"] for d in _yaml_records() if _day(d.get("published")))
+    now = _england_overall(now_day)
+    graded = sum(n for g, n in now.items() if g)
+    share = f"{round(100 * now['outstanding'] / graded)}%"
+    assert share == "32%"
+    assert run("report", "-f", "markdown", "-o", out, "--force").exit_code == 0
+    md = out.read_text(encoding="utf-8")
+    assert "| Outstanding | " in md and f"| {now['outstanding']} ({share}) |" in md
+    assert f"of the {graded} with one" in md
+    england = " ".join(run("england", env={"COLUMNS": "200"}).stdout.split())
+    assert f"Overall effectiveness {now['outstanding']} ({share})" in england
+
+
+def _latest_graded(slug: str) -> dict:
+    ds = [d for d in _yaml_records() if d["id"].startswith(slug + "-") and d["kind"] in GRADED_KINDS]
+    return max(ds, key=lambda d: (str(d.get("start") or d.get("published")), d["id"]))
+
+
+def test_the_paper_lists_the_latest_inspections_recommendations_in_full(run, tmp_path):
+    devon = _latest_graded("devon")
+    assert len(devon["recommendations"]) == 6
+    out = tmp_path / "devon.md"
+    assert run("report", "Devon", "-f", "markdown", "-o", out).exit_code == 0
+    md = out.read_text(encoding="utf-8")
+    assert "## What the latest inspection asked for" in md
+    for i, text in enumerate(devon["recommendations"], 1):
+        assert f"{i}. {' '.join(text.split())}" in md
+    html = tmp_path / "devon.html"
+    assert run("report", "Devon", "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert page.count("<li>") - page.count('<li><a') >= 6
+    assert "all 6 points the records hold from its report" in " ".join(page.split())
+
+
+def test_the_paper_says_when_the_records_hold_no_recommendations(run, tmp_path):
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    out = tmp_path / "slough.md"
+    assert run("report", "Slough", "--records", folder, "-f", "markdown", "-o", out).exit_code == 0
+    md = " ".join(out.read_text(encoding="utf-8").split())
+    assert yaml.safe_load((folder / "slough-2019-ilacs-standard.yaml").read_text()).get("recommendations") in (None, [])
+    assert "The records hold none of the recommendations of the latest graded inspection (ILACS standard, " \
+           "October 2019)." in md
+
+
+def test_recommendation_text_from_a_record_stays_escaped_in_the_html(run, tmp_path):
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    path = folder / "rutland-2025-ilacs-short.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["recommendations"] = ["<script>alert('rec')</script> & <b>bold</b>"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "r.html"
+    res = run("report", "Rutland", "--records", folder, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&#39;rec&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in page

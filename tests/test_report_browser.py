@@ -119,7 +119,7 @@ def test_rotherham_report_in_chromium(run, browser, tmp_path):
 def test_official_only_report_in_chromium(run, browser, tmp_path, national):
     text = check_in_browser(run, browser, tmp_path, "barnsley", national / "barnsley", "Barnsley",
                             "--records", national)
-    assert "not the inspectors' findings" in text
+    assert "neither the inspectors' findings nor their recommendations" in text
 
 
 def test_former_authority_report_in_chromium(run, browser, tmp_path, national):

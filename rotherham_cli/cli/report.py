@@ -22,11 +22,13 @@ OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
-def _build(records: Optional[str], authority: Optional[str]):
+def _build(records: Optional[str], authority: Optional[str], as_at: Optional[str] = None):
     from ..report import build_report, report_authority
+    from .england import _date
 
+    day = _date(as_at, "--as-at")
     loaded = load(records)
-    return build_report(loaded, report_authority(loaded, authority))
+    return build_report(loaded, report_authority(loaded, authority), as_at=day)
 
 
 def _write(output: Optional[str], data: str, force: bool) -> None:
@@ -53,15 +55,19 @@ def report(
                                               "markdown (with the chart as an SVG file beside it).")]
     = ReportFormat.html,
     force: ForceOpt = False,
+    as_at: Annotated[Optional[str], typer.Option(
+        "--as-at", metavar="DATE", help="The paper as at this day, YYYY-MM-DD: only what was published by then, "
+        "for the authority and every other (default: the latest day in the records).")] = None,
     records: RecordsOpt = None,
 ) -> None:
-    """A paper for a committee: the journey chart, the latest inspection against the previous one, the
-    concerns that keep coming back, the comparison with neighbours, region and England, and every source."""
+    """A paper for a committee: the journey chart, the latest inspection against the previous one and what it
+    asked for, the concerns that keep coming back, the comparison with neighbours, region and England, and every
+    source, all as at one day."""
     from ..errors import UsageError
 
     if fmt is ReportFormat.markdown and output is None:
         raise UsageError("--format markdown writes the chart beside the file; give --output FILE.md")
-    rep = _build(records, authority)
+    rep = _build(records, authority, as_at)
     if fmt is ReportFormat.html:
         from ..render.html import report_html
 

@@ -1,35 +1,34 @@
-"""The committee report as one self-contained HTML page.
+"""The committee report as one self-contained HTML page, from a Jinja2 template with autoescaping
+(templates/report.html.j2).
 
 No network access, no JavaScript, no web fonts: the styles are inline, the chart is inline SVG and
 the fonts are the reader's system fonts. It prints on A4 (a print stylesheet: no table or chart cut
 across pages, each section starting where it fits) and reads on a phone (one column, tables that
-scroll sideways rather than squeeze). Every text from the records is escaped.
+scroll sideways rather than squeeze). Every text from the records is escaped by the template engine;
+only the stylesheet below and the chart (render/svg.py escapes its own text) are marked safe.
 """
 
 from __future__ import annotations
 
-from html import escape
+from functools import cache
 
 from ..report import (
     Report,
-    Table,
+    as_at_sentence,
     change_message,
     change_table,
     concerns_message,
     concerns_table,
     journey_table,
     peers_table,
+    recommendations_list,
+    recommendations_message,
     shares_table,
     visits_table,
     when_words,
 )
 from ..vocab import Grade
 from .svg import GRADE_FILL, journey_svg
-
-
-def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
-
 
 _SWATCHES = "\n".join(
     f".g-{g.value}::before {{ background: {fill}; border-color: {stroke}; }}"
@@ -65,6 +64,8 @@ td.empty { color: #777; }
 figure { margin: .5rem 0 0; }
 figure .scroll svg { display: block; width: 100%; max-width: 56rem; height: auto; }
 figcaption { font-size: .9rem; color: #333; margin-top: .35rem; }
+ol.recommendations { padding-left: 1.4rem; max-width: 46rem; }
+ol.recommendations li { margin-bottom: .35rem; break-inside: avoid; }
 .sources { padding-left: 1.4rem; font-size: .92rem; }
 .sources li { margin-bottom: .45rem; break-inside: avoid; }
 .sources a { overflow-wrap: anywhere; }
@@ -99,106 +100,37 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #999; font-
 """
 
 
-def _grade(g: Grade) -> str:
-    return f'<span class="g g-{g.on_scale.value}">{_e(g.label)}</span>'
+@cache
+def _template():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
 
-
-def _cell(value: object, tag: str = "td") -> str:
-    if value is None:
-        return f'<{tag} class="empty">·</{tag}>'
-    if isinstance(value, Grade):
-        return f"<{tag}>{_grade(value)}</{tag}>"
-    return f"<{tag}>{_e(value)}</{tag}>"
-
-
-def table_html(t: Table, wide: bool = False) -> str:
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in t.header)
-    body = "".join("<tr>" + _cell(row[0], "th") + "".join(_cell(c) for c in row[1:]) + "</tr>" for row in t.rows)
-    caption = f"<caption>{_e(t.caption)}</caption>" if t.caption else ""
-    notes = "".join(f'<p class="note">{_e(n)}</p>' for n in t.notes)
-    cls = ' class="wide"' if wide else ""
-    return (f'<div class="scroll"><table{cls}>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
-            f"</table></div>{notes}")
-
-
-def _lead(text: str, table_follows: bool) -> str:
-    """A paragraph that opens a section; in print it stays with the table it introduces."""
-    return f'<p class="lead">{_e(text)}</p>' if table_follows else f"<p>{_e(text)}</p>"
-
-
-def _section(ident: str, title: str, body: str) -> str:
-    return f'<section class="{ident}" id="{ident}">\n<h2>{_e(title)}</h2>\n{body}\n</section>'
-
-
-def _sources(report: Report) -> str:
-    items = []
-    for s in report.sources:
-        title = _e(s.title)
-        if s.url:
-            title = f'<a href="{_e(s.url)}">{title}</a>'
-        bits = [title, _e(s.publisher)]
-        if s.date:
-            bits.append(_e(s.date))
-        if s.file:
-            bits.append(f"local copy: {_e(s.file)}")
-        cites = ", ".join(s.visits)
-        items.append(f'<li>{". ".join(bits)}. <span class="cites">Cited by {_e(cites)}.</span></li>')
-    return f'<ol class="sources">{"".join(items)}</ol>'
+    env = Environment(loader=PackageLoader("rotherham_cli", "templates"), autoescape=True,
+                      undefined=StrictUndefined, keep_trailing_newline=True)
+    env.tests["grade"] = lambda value: isinstance(value, Grade)
+    return env.get_template("report.html.j2")
 
 
 def report_html(report: Report) -> str:
     """The whole page."""
-    as_at = when_words(report.as_at)
-    parts = [
-        "<header>",
-        '<p class="kicker">Ofsted inspections of children\'s services</p>',
-        f"<h1>{_e(report.name)}</h1>",
-        f'<p class="asat">Ofsted\'s judgements as at {_e(as_at)}, the latest date in the records.</p>',
-        "</header>",
-        "<main>",
-        _section("summary", "In short", f'<p class="summary">{_e(report.summary)}</p>'
-                 + (f'<p class="note">{_e(concerns_message(report))}</p>' if report.official_only else "")),
-    ]
-    change = change_table(report)
-    parts.append(_section("change", "The latest inspection against the previous one",
-                          _lead(change_message(report), change is not None) + (table_html(change) if change else "")))
-    figure = (
-        '<figure><div class="scroll">' + journey_svg(report) + "</div>"
-        "<figcaption>Each row is one judgement area; the four steps are Ofsted's grades, outstanding at the "
-        "top. Each mark is a graded inspection, placed at its date; a triangle is a visit without grades. "
-        "The same grades are in the table below.</figcaption></figure>"
-    )
-    journey = figure + "<h3>The journey as a table</h3>" + table_html(journey_table(report), wide=True)
-    if report.visits:
-        journey += "<h3>Visits without grades</h3>" + table_html(visits_table(report))
-    parts.append(_section("journey", "The journey", journey))
-    concerns = concerns_table(report)
-    parts.append(_section("concerns", "Concerns that keep coming back",
-                          _lead(concerns_message(report), concerns is not None and not report.official_only)
-                          + (table_html(concerns) if concerns and not report.official_only else "")))
+    from markupsafe import Markup
+
     cmp = report.comparison
-    body = ""
-    if cmp.note:
-        body += f'<p class="note">{_e(cmp.note)}</p>'
-    peers, shares = peers_table(report), shares_table(report)
-    if peers:
-        body += f"<h3>{_e(report.name)} and its {_e(cmp.neighbours_title)}</h3>" + table_html(peers)
-    if shares:
-        where = " and ".join(s.label for s in (cmp.region, cmp.england) if s)
-        body += f"<h3>{_e(where)}</h3>" + table_html(shares)
-    parts.append(_section("comparison", "Against neighbours, region and England", body))
-    parts.append(_section("sources", "Sources", _sources(report)))
-    parts.append("</main>")
-    parts.append(
-        f"<footer>Made with judgements {_e(report.version)} from {len(report.records)} records of "
-        f"{_e(report.name)}; data as at {_e(as_at)}. Grades are Ofsted's; the summary, the comparison and the "
-        "themes of concern are the tool's reading of the records.</footer>"
-    )
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="judgements {_e(report.version)}">\n'
-        f"<title>{_e(report.title)}</title>\n"
-        f"<style>{CSS}{_SWATCHES}\n</style>\n</head>\n<body>\n" + "\n".join(parts) + "\n</body>\n</html>\n"
+    return _template().render(
+        report=report,
+        css=Markup(CSS + _SWATCHES),
+        chart=Markup(journey_svg(report)),
+        as_at=when_words(report.as_at) if report.as_at else "no date",
+        as_at_sentence=as_at_sentence(report),
+        change_message=change_message(report),
+        change=change_table(report),
+        recommendations_message=recommendations_message(report),
+        recommendations=recommendations_list(report),
+        journey=journey_table(report),
+        visits=visits_table(report) if report.visits else None,
+        concerns_message=concerns_message(report),
+        concerns=concerns_table(report),
+        comparison=cmp,
+        peers=peers_table(report),
+        shares=shares_table(report),
+        shares_title=" and ".join(s.label for s in (cmp.region, cmp.england) if s),
     )

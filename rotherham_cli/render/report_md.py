@@ -13,6 +13,7 @@ from pathlib import Path
 from ..report import (
     Report,
     Table,
+    as_at_sentence,
     change_message,
     change_table,
     chart_description,
@@ -20,6 +21,8 @@ from ..report import (
     concerns_table,
     journey_table,
     peers_table,
+    recommendations_list,
+    recommendations_message,
     shares_table,
     visits_table,
     when_words,
@@ -62,10 +65,10 @@ def table_md(t: Table) -> str:
 
 
 def report_markdown(report: Report, chart_file: str) -> str:
-    as_at = when_words(report.as_at)
+    as_at = when_words(report.as_at) if report.as_at else "no date"
     parts = [
         f"# {_md(report.name)}: Ofsted's judgements on children's services",
-        f"Ofsted's judgements as at {as_at}, the latest date in the records.",
+        _md(as_at_sentence(report)),
         "## In short",
         _md(report.summary),
     ]
@@ -84,6 +87,10 @@ def report_markdown(report: Report, chart_file: str) -> str:
     change = change_table(report)
     if change:
         parts.append(table_md(change))
+    parts += ["## What the latest inspection asked for", _md(recommendations_message(report))]
+    points = recommendations_list(report)
+    if points:
+        parts.append("\n".join(f"{i}. {_md(t)}" for i, t in enumerate(points, 1)))
     parts += ["## Concerns that keep coming back", _md(concerns_message(report))]
     concerns = concerns_table(report)
     if concerns and not report.official_only:
