@@ -325,7 +325,7 @@ def summary_text(name: str, records: Sequence[Record], latest: Record | None, pr
         sentences.append("The records hold no other authority, so it is not compared with others here.")
     ungraded = [r for r in records if not r.graded and latest.sort_key < r.sort_key]
     if ungraded:
-        sentences.append(f"Since then Ofsted has made {_count(len(ungraded), 'ungraded visit')}.")
+        sentences.append(f"Since then the records hold {_count(len(ungraded), 'ungraded visit')}.")
     return " ".join(sentences)
 
 
@@ -562,7 +562,7 @@ def change_message(report: Report) -> str:
     d = report.change
     between = ""
     if d.between:
-        between = (f" Between them Ofsted made {_count(len(d.between), 'visit')} without grades: "
+        between = (f" Between them the records hold {_count(len(d.between), 'visit')} without grades: "
                    + "; ".join(f"{r.kind.label.lower()} in {month_words(r.when)} ({theme_words(r)})"
                                for r in d.between) + ".")
     return (f"The latest graded inspection ({visit_words(d.after)}, {when_words(d.after.when)}) against the "
