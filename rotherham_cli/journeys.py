@@ -178,7 +178,8 @@ def journeys_sentences(view: JourneysView) -> list[str]:
         out.append(f"No authority moved from {view.source.label} to {view.target.label} in the records.")
     else:
         yrs = lambda d: f"{d / 365.25:.1f}"  # noqa: E731
-        out.append(f"{count(len(view.done), 'move')} from {view.source.label} to {view.target.label}: "
+        over = "" if s["count"] == len(view.done) else f" (over the {s['count']} whose dates are known)"
+        out.append(f"{count(len(view.done), 'move')} from {view.source.label} to {view.target.label}{over}: "
                    f"median {yrs(s['median'])} years ({round(s['median']):,} days), middle half "
                    f"{yrs(s['q1'])} to {yrs(s['q3'])} years, range {yrs(s['min'])} to {yrs(s['max'])} years.")
         pub = sum(1 for j in view.done if j.measured == "publication dates")
