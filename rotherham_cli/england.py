@@ -299,6 +299,8 @@ def england_sentences(view: EnglandView) -> list[str]:
     if view.records_to is not None and view.records_to < view.as_at:
         upto = when_words(PartialDate.parse(view.records_to.isoformat()))
         out.append(f"The records hold reports published up to {upto}; an inspection published since is not counted.")
+    elif not view.as_at_given:
+        out.append("An inspection held by then whose report came out later is not in the records, so not counted.")
     if view.published_later:
         names = ", ".join(f"{r.authority.name} ({when_words(r.start or r.published)}, published "
                           f"{when_words(r.published)})" for r in view.published_later)
