@@ -130,7 +130,7 @@ def test_the_tool_names_a_stale_example_and_refreshes_it(tmp_path, capsys):
     page = tmp_path / "page.md"
     page.write_text(
         "Before.\n\n```console\n$ judgements list -a hul\nError: an old message\n"
-        "$ JUDGEMENTS_AUTHORITY=Barnsley judgements list --kind graded --format csv | head -n 2\n```\n\nAfter.\n",
+        "$ JUDGEMENTS_AUTHORITY=Barnsley judgements validate --records tests/fixtures/records\n```\n\nAfter.\n",
         encoding="utf-8",
     )
     assert docs_examples.main([str(page)]) == 1
@@ -142,9 +142,8 @@ def test_the_tool_names_a_stale_example_and_refreshes_it(tmp_path, capsys):
     assert page.read_text(encoding="utf-8") == (
         "Before.\n\n```console\n$ judgements list -a hul\n"
         "Error: no authority 'hul'; did you mean Kingston upon Hull?\n"
-        "$ JUDGEMENTS_AUTHORITY=Barnsley judgements list --kind graded --format csv | head -n 2\n"
-        "when,id,authority,kind,overall,theme,summary,days_to_publish\n"
-        "2012-08-10,barnsley-2012-slac,Barnsley,Safeguarding and looked after children inspection,,,,\n"
+        "$ JUDGEMENTS_AUTHORITY=Barnsley judgements validate --records tests/fixtures/records\n"
+        "7 records OK\n"
         "```\n\nAfter.\n"
     )
     assert docs_examples.main([str(page)]) == 0
