@@ -20,7 +20,7 @@ from .comparison import Peer
 from .diff import Diff, concern_themes, diff
 from .england import counted_authorities, inspected_on, latest_by_authority, pct, tally
 from .models import PartialDate, Record
-from .send import children_services
+from .send import children_services, latest_send
 from .timeline import Timeline, build_timeline
 from .vocab import FINDING_THEMES, SCALE, VISIT_THEMES, Area, Change, FindingKind, Grade
 from .words import a_kind, month_words, when_words
@@ -120,6 +120,7 @@ class Report:
     visits: list[Record] = field(default_factory=list)  # ungraded visits, oldest first
     as_at_given: bool = False  # False: the day is the latest the records hold
     left_out: int = 0  # the authority's visits published after the day, left out
+    send: Record | None = None  # the area's last area SEND inspection known by the day
 
     @property
     def title(self) -> str:
@@ -396,6 +397,7 @@ def build_report(all_records: Sequence[Record], slug: str | None, name: str | No
         visits=[r for r in mine if not r.graded],
         as_at_given=given,
         left_out=len(everything) - len(mine),
+        send=latest_send(all_records, slug) if slug else None,
     )
 
 
@@ -595,6 +597,35 @@ def recommendations_message(report: Report) -> str:
                 f"{_count(len(r.recommendations), 'point')} the records hold from its report.")
     return (f"The records hold none of the recommendations of the latest graded inspection ({_visit_head(r)}). "
             f"Ofsted's report{_where(report)} says what needs to improve.")
+
+
+def send_message(report: Report) -> str:
+    """The sentence of the section on the area's last area SEND inspection (Ofsted and the CQC), or in its
+    place. An outcome, never a grade."""
+    r = report.send
+    if r is None:
+        return (f"The records hold no area SEND inspection of {report.name}. The shipped records hold those that "
+                "the reports and Data to Insight's overview in their sources give (framework of January 2023, "
+                "inspections from January 2023 to July 2025), not every one Ofsted and the CQC have made.")
+    held = when_words(r.start) if r.start else f"published {when_words(r.published)}"
+    if r.outcome is None:
+        return (f"Ofsted and the Care Quality Commission inspected the local area's arrangements for children and "
+                f"young people with special educational needs and disabilities ({held}); the records do not give "
+                "the outcome.")
+    return (f"Ofsted and the Care Quality Commission inspected the local area's arrangements for children and young "
+            f"people with special educational needs and disabilities ({held}). The outcome (not a grade): "
+            f"{r.outcome.label[0].lower()}{r.outcome.label[1:]}. What follows, as the reports say: {r.outcome.info.consequence}.")
+
+
+def send_points(report: Report) -> list[tuple[str, list[str]]]:
+    """The last area SEND inspection's areas for priority action and for improvement, each with its heading
+    (none where the records hold none)."""
+    r = report.send
+    if r is None:
+        return []
+    parts = [("Areas for priority action", [str(t) for t in r.areas_for_priority_action]),
+             ("Areas for improvement", [str(t) for t in r.areas_for_improvement])]
+    return [(title, items) for title, items in parts if items]
 
 
 def recommendations_list(report: Report) -> list[str]:

@@ -116,3 +116,24 @@ def test_diff_of_two_area_send_inspections_compares_their_outcomes(run, tmp_path
     data = json.loads(run("diff", "rotherham-2024-09-area-send", "rotherham-2027-09-area-send", "--records",
                           folder.parent, "--format", "json").stdout)
     assert data["outcome"] == {"from": "positive", "to": "inconsistent", "change": "declined", "steps": 1}
+
+
+def test_the_committee_paper_has_the_areas_last_send_inspection(run, tmp_path):
+    """Rotherham's outcome in words, with what follows and its areas for improvement as the YAML holds them;
+    an area with none says what the records hold instead of implying there was none."""
+    held = yaml.safe_load((RECORDS / "rotherham" / "rotherham-2024-09-area-send.yaml").read_text(encoding="utf-8"))
+    out = tmp_path / "paper.md"
+    assert run("report", "--format", "markdown", "--output", out).exit_code == 0
+    paper = out.read_text(encoding="utf-8")
+    section = paper[paper.index("## SEND: the area's last inspection"):paper.index("## Concerns that keep coming back")]
+    assert "(30 September 2024)" in section and "The outcome (not a grade): the local area partnership's" in section
+    assert "typically lead to positive experiences and outcomes" in section
+    assert "next full inspection within approximately five years" in section
+    for i, text in enumerate(held["areas_for_improvement"], 1):
+        assert f"{i}. {' '.join(text.split())[:60]}" in section
+    assert "Outstanding" not in section and "Good" not in section
+    other = tmp_path / "devon.md"
+    assert run("report", "Devon", "--format", "markdown", "--output", other).exit_code == 0
+    text = other.read_text(encoding="utf-8")
+    assert ("The records hold no area SEND inspection of Devon. The shipped records hold those that the reports "
+            "and Data to Insight's overview in their sources give") in " ".join(text.split())

@@ -23,6 +23,8 @@ from ..report import (
     peers_table,
     recommendations_list,
     recommendations_message,
+    send_message,
+    send_points,
     shares_table,
     visits_table,
     when_words,
@@ -91,6 +93,9 @@ def report_markdown(report: Report, chart_file: str) -> str:
     points = recommendations_list(report)
     if points:
         parts.append("\n".join(f"{i}. {_md(t)}" for i, t in enumerate(points, 1)))
+    parts += ["## SEND: the area's last inspection", _md(send_message(report))]
+    for title, items in send_points(report):
+        parts += [f"### {title}", "\n".join(f"{i}. {_md(t)}" for i, t in enumerate(items, 1))]
     parts += ["## Concerns that keep coming back", _md(concerns_message(report))]
     concerns = concerns_table(report)
     if concerns and not report.official_only:
