@@ -614,7 +614,8 @@ def send_message(report: Report) -> str:
                 "the outcome.")
     return (f"Ofsted and the Care Quality Commission inspected the local area's arrangements for children and young "
             f"people with special educational needs and disabilities ({held}). The outcome (not a grade): "
-            f"{r.outcome.label[0].lower()}{r.outcome.label[1:]}. What follows, as the reports say: {r.outcome.info.consequence}.")
+            f"{r.outcome.label[0].lower()}{r.outcome.label[1:]}. What follows, as the reports say: "
+            f"{r.outcome.info.consequence}.")
 
 
 def send_points(report: Report) -> list[tuple[str, list[str]]]:
