@@ -225,6 +225,11 @@ class EnglandView:
         }
 
 
+def latest_day(records: Sequence[Record]) -> date:
+    """The day a count defaults to: the latest publication the records hold (today where they hold none)."""
+    return max((r.published.latest for r in records if r.published), default=None) or date.today()
+
+
 def england_view(records: Sequence[Record], as_at: date | None, published_by: date | None = None,
                  areas: Sequence[Area] = HEADLINE_AREAS, ofsted: bool = False) -> EnglandView:
     """The latest graded judgement of every authority that existed on ``as_at`` (None: the latest
@@ -235,7 +240,7 @@ def england_view(records: Sequence[Record], as_at: date | None, published_by: da
     records_to = max((r.published.latest for r in records if r.published), default=None)
     as_at_given = as_at is not None
     if as_at is None:
-        as_at = records_to or date.today()
+        as_at = latest_day(records)
     rule = Rule.of(as_at, published_by, ofsted)
     published_by = rule.published_by
     existing = counted_authorities(as_at)

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
+from .dates import PartialDate
 from .identity import authority_slug
 from .models import Record
 from .vocab import Remit, SendOutcome
@@ -49,3 +52,80 @@ def outcome_counts(latest: Sequence[Record]) -> tuple[dict[SendOutcome, int], in
     and how many the records give no outcome for."""
     tally = Counter(r.outcome for r in latest)
     return {o: tally.get(o, 0) for o in SendOutcome}, tally.get(None, 0)
+
+
+@dataclass(frozen=True)
+class SendTally:
+    """How many authorities of one group had each outcome at their latest area SEND inspection in the
+    records, and which."""
+
+    scope: str  # "England" or an Ofsted region
+    counts: dict[SendOutcome, int]  # every outcome, best first, zero included
+    no_outcome: int  # the records hold the inspection but not its outcome
+    none_held: int  # the records hold no area SEND inspection of the authority by the date
+    total: int
+    names: dict[SendOutcome, list[str]]  # the authorities behind each count
+
+
+@dataclass
+class SendView:
+    """England and each region at a date, by area SEND outcome (`england --remit send`)."""
+
+    as_at: date
+    tallies: list[SendTally]  # England first, then each region
+    latest: dict[str, Record]  # slug -> the inspection counted
+    authorities: int
+
+    def rows(self) -> tuple[list[str], list[list]]:
+        header = ["as_at", "scope", *(o.value for o in SendOutcome), "no_outcome", "none_in_records", "authorities"]
+        return header, [[self.as_at.isoformat(), t.scope, *(t.counts[o] for o in SendOutcome), t.no_outcome,
+                         t.none_held, t.total] for t in self.tallies]
+
+    def to_dict(self) -> dict:
+        return {"as_at": self.as_at.isoformat(), "remit": "send", "authorities": self.authorities,
+                "rule": "each authority at its latest area SEND inspection held by the date",
+                "tallies": [{"scope": t.scope, "counts": {o.value: t.counts[o] for o in SendOutcome},
+                             "no_outcome": t.no_outcome, "none_in_records": t.none_held, "authorities": t.total,
+                             "names": {o.value: t.names[o] for o in SendOutcome}} for t in self.tallies],
+                "counted": {s: r.id for s, r in sorted(self.latest.items())}}
+
+
+def send_view(records: Sequence[Record], as_at: date) -> SendView:
+    """Each authority that existed on ``as_at`` at its latest area SEND inspection held by then, counted by
+    outcome for England and each Ofsted region; an authority whose inspection the records do not hold is
+    counted as such (the records hold those the shared sources give, not every one)."""
+    from . import authorities
+    from .england import counted_authorities, inspected_on
+
+    counted = counted_authorities(as_at)
+    held = [r for r in send_inspections(records) if (d := inspected_on(r)) is not None and d <= as_at]
+    latest = {s: r for s, r in latest_send_by_authority(held).items() if s in {a.slug for a in counted}}
+
+    def tally(scope: str, members: list) -> SendTally:
+        mine = [latest[a.slug] for a in members if a.slug in latest]
+        counts, no_outcome = outcome_counts(mine)
+        names = {o: sorted(a.name for a in members if a.slug in latest and latest[a.slug].outcome is o)
+                 for o in SendOutcome}
+        return SendTally(scope, counts, no_outcome, len(members) - len(mine), len(members), names)
+
+    tallies = [tally("England", counted)]
+    tallies += [tally(region, [a for a in counted if a.region == region]) for region in authorities.regions()]
+    return SendView(as_at, tallies, latest, len(counted))
+
+
+def send_sentences(view: SendView) -> list[str]:
+    """What the table shows, in plain words, and what it rests on."""
+    from .words import count, when_words
+
+    t = view.tallies[0]
+    day = when_words(PartialDate.parse(view.as_at.isoformat()))
+    held = t.total - t.none_held
+    out = [f"On {day}, the records hold an area SEND inspection (framework of January 2023) of {held} of England's "
+           f"{t.total} authorities: {t.counts[SendOutcome.POSITIVE]} with positive experiences and outcomes, "
+           f"{t.counts[SendOutcome.INCONSISTENT]} inconsistent, {t.counts[SendOutcome.SIGNIFICANT_CONCERNS]} "
+           "with significant concerns" + (f", {t.no_outcome} without an outcome in the records" if t.no_outcome else "")
+           + "."]
+    out.append(f"{count(t.none_held, 'authority', 'authorities')} have none in the records: the shipped records hold "
+               "the inspections the reports and Data to Insight's overview in their sources give (January 2023 to "
+               "July 2025), not every one Ofsted and the CQC have made, so these are not counts of England.")
+    return out

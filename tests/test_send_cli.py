@@ -137,3 +137,36 @@ def test_the_committee_paper_has_the_areas_last_send_inspection(run, tmp_path):
     text = other.read_text(encoding="utf-8")
     assert ("The records hold no area SEND inspection of Devon. The shipped records hold those that the reports "
             "and Data to Insight's overview in their sources give") in " ".join(text.split())
+
+
+def _latest_send_by_authority():
+    """Each authority's latest area SEND record and its outcome, read from the YAML (by folder)."""
+    out = {}
+    for folder in sorted(p for p in RECORDS.iterdir() if p.is_dir()):
+        mine = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*-area-send.yaml")]
+        if mine:
+            out[folder.name] = max(mine, key=lambda r: str(r.get("start") or r.get("published")))
+    return out
+
+
+def test_england_remit_send_counts_each_outcome_with_the_authorities_behind_it(run):
+    import json
+
+    latest = _latest_send_by_authority()
+    want = {o: sum(1 for r in latest.values() if r.get("outcome") == o)
+            for o in ("positive", "inconsistent", "significant_concerns")}
+    data = json.loads(run("england", "--remit", "send", "--as-at", "2026-08-20", "--format", "json").stdout)
+    england = data["tallies"][0]
+    assert england["scope"] == "England" and england["counts"] == want
+    assert england["no_outcome"] == sum(1 for r in latest.values() if not r.get("outcome"))
+    assert england["none_in_records"] == 153 - len(latest)
+    assert sorted(england["names"]["significant_concerns"]) == sorted(
+        r["authority"]["name"] for r in latest.values() if r.get("outcome") == "significant_concerns")
+    assert sum(t["authorities"] for t in data["tallies"][1:]) == 153
+    shown = run("england", "--remit", "send", "--as-at", "2026-08-20", env={"COLUMNS": "80"}).stdout
+    row = next(line for line in shown.splitlines() if line.startswith("England (153)"))
+    assert row.split()[2:5] == [str(want["positive"]), str(want["inconsistent"]), str(want["significant_concerns"])]
+    assert "outcomes, not grades" in shown and "not every one Ofsted and the CQC have made" in " ".join(shown.split())
+    narrow = run("england", "--remit", "send", "--as-at", "2026-08-20", env={"COLUMNS": "60"}).stdout
+    assert f"England (153): positive {want['positive']}, inconsistent {want['inconsistent']}" in narrow
+    assert max(len(line) for line in narrow.splitlines()) <= 60

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import Format
+from ..vocab import Remit
 from .app import (
     AuthorityOpt,
     FormatOpt,
@@ -55,7 +56,8 @@ def _authority(records, text):
 
 
 @app.command(epilog="\b\nExamples:\n  judgements england\n  judgements england --as-at 2025-03-31 --ofsted\n"
-             "  judgements england --area help_and_protection --format csv > regions.csv")
+             "  judgements england --area help_and_protection --format csv > regions.csv\n"
+             "  judgements england --remit send")
 @handle_errors
 def england(
     as_at: Annotated[Optional[str], typer.Option(
@@ -68,11 +70,15 @@ def england(
     area: Annotated[str, typer.Option("--area", metavar="AREA",
                                       help="The judgement the table of regions counts (default: overall).")]
     = "overall_effectiveness",
+    remit: Annotated[Remit, typer.Option(
+        "--remit", help="csc: Ofsted's inspections of children's services (grades); send: area SEND inspections "
+        "by Ofsted and the CQC (outcomes).")] = Remit.CSC,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """England and each Ofsted region at a date: how many authorities stand at each grade, for overall
-    effectiveness and each judgement, each at its latest graded inspection held by then."""
+    effectiveness and each judgement, each at its latest graded inspection held by then (with --remit send,
+    at each outcome of its latest area SEND inspection)."""
     from ..england import england_view
     from ..errors import UsageError
     from ..vocab import VocabularyError, parse_area
@@ -83,12 +89,28 @@ def england(
         raise UsageError(f"--area: {exc}") from None
     if ofsted and published_by is not None:
         raise UsageError("--ofsted sets the publication cut-off itself; give it or --published-by, not both")
+    if remit is Remit.SEND:
+        return _send_england(load(records), _date(as_at, "--as-at"), fmt)
     view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted)
 
     def table():
         from ..render.england import england_renderable
 
         return england_renderable(view, chosen, screen_width())
+
+    emit(fmt, table=table, data=view.to_dict, rows=view.rows)
+
+
+def _send_england(records, as_at, fmt) -> None:
+    from ..england import latest_day
+    from ..send import send_view
+
+    view = send_view(records, as_at or latest_day(records))
+
+    def table():
+        from ..render.send import send_england_renderable
+
+        return send_england_renderable(view, screen_width())
 
     emit(fmt, table=table, data=view.to_dict, rows=view.rows)
 
