@@ -78,6 +78,17 @@ class CompareView:
             out.append((area, a, b, movement(a, b)))
         return out
 
+    def rows(self) -> tuple[list[str], list[list]]:
+        """One row per authority compared (itself first), for CSV and Markdown."""
+        header = ["authority", "self", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
+        out = []
+        for p in self.peers:
+            r = p.record
+            day = inspected_on(r) if r else None
+            out.append([p.name, "yes" if p.is_self else "", r.id if r else "", day.isoformat() if day else "",
+                        *((g.value if r and (g := r.judgements.get(a)) else "") for a in HEADLINE_AREAS)])
+        return header, out
+
     def to_dict(self) -> dict:
         def grades(r: Record | None) -> dict:
             return {a.value: g.value for a, g in r.judgements.items()} if r else {}

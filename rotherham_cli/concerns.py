@@ -4,6 +4,15 @@ report.concerns_for)."""
 from __future__ import annotations
 
 
+def concerns_of(records, slug: str):
+    """The name of the authority ``slug`` and the concerns its visits among ``records`` raise."""
+    from . import authorities
+    from .identity import authority_slug
+    from .report import concerns_for
+
+    return authorities.get(slug).name, concerns_for([r for r in records if authority_slug(r) == slug])
+
+
 def concerns_sentences(name: str, concerns) -> list[str]:
     """One line per recurring theme ('management oversight: raised in 2014, 2016 and 2017; not raised
     since'), or what the records cannot say."""

@@ -144,6 +144,13 @@ def diff(before: Record, after: Record, records: Sequence[Record] = ()) -> Diff:
     return Diff(before, after, rows, themes, between(records, before, after))
 
 
+def pair_specs(a: str | None, b: str | None) -> list[str]:
+    """The two visits `diff A B` names: both, or neither ('previous' and 'latest')."""
+    if a is not None and b is None:
+        raise UsageError("give two visits, or none to compare 'previous' with 'latest'")
+    return [a or "previous", b or "latest"]
+
+
 def check_pair(a: Record, b: Record) -> None:
     """Two visits a diff can compare: two different visits to one authority (UsageError otherwise)."""
     if a.id == b.id:

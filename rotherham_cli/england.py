@@ -177,6 +177,8 @@ class EnglandView:
     as_at_given: bool = True  # False: the date is the records' latest publication, chosen for the user
     not_held: list[str] = field(default_factory=list)  # names of authorities the records hold nothing of
     existing: int = 0  # authorities that existed on the date, held or not
+    scope: str = "England"  # the name of the whole count: England, or "All chosen" under --authority
+    area: Area | None = None  # an area the headline frameworks do not judge, counted by its own (see area_view)
 
     def of(self, scope: str, area: Area) -> Tally:
         return next(t for t in self.tallies if t.scope == scope and t.area is area)
@@ -191,7 +193,8 @@ class EnglandView:
                    "then (the records hold no other)")
         else:
             who = f"{self.authorities} authorities"
-        return f"England as at {when}: {who}, each at its latest graded inspection (SIF or ILACS) {self.rule.words()}"
+        whole = "England" if self.scope == "England" else "The chosen authorities"
+        return f"{whole} as at {when}: {who}, each at its latest graded inspection (SIF or ILACS) {self.rule.words()}"
 
     def rows(self) -> tuple[list[str], list[list]]:
         """One row per group and area, for CSV and Markdown."""
@@ -212,7 +215,9 @@ class EnglandView:
             "authorities": self.authorities,
             "authorities_not_in_records": self.not_held,
             "rule": self.rule.name,
-            "rule_words": f"each authority at its latest SIF or ILACS inspection {self.rule.words()}",
+            "rule_words": f"each authority at its latest SIF or ILACS inspection {self.rule.words()}"
+            + (f"; {self.area.value}: at its latest inspection that judged it" if self.area else ""),
+            "scope": self.scope,
             "frameworks": {fw.value: n for fw, n in self.frameworks.items()},
             "tallies": [
                 {"scope": t.scope, "area": t.area.value, "counts": {g.value: t.counts[g] for g in SCALE},
@@ -230,20 +235,52 @@ def latest_day(records: Sequence[Record]) -> date:
     return max((r.published.latest for r in records if r.published), default=None) or date.today()
 
 
+def judging(area: Area) -> tuple[Framework, ...]:
+    """The frameworks that judge ``area``."""
+    return tuple(fw for fw in Framework if area in fw.info.areas)
+
+
+def area_as_at(area: Area, today: date) -> date:
+    """The day an area is counted at by default: today for the areas Ofsted's headline tables count,
+    else the last day of the last framework that judged it (adoption and the LSCB: SIF's; safeguarding,
+    looked after children and child protection: the inspections' before 2013)."""
+    if area in HEADLINE_AREAS:
+        return today
+    ends = [fw.info.ends for fw in judging(area)]
+    return min(today, max(e for e in ends if e is not None)) if None not in ends else today
+
+
+def latest_judging(records: Iterable[Record], area: Area, as_at: date,
+                   published_by: date | None = None) -> dict[str, Record]:
+    """Each authority's latest graded inspection held by ``as_at`` of a kind that judges ``area``."""
+    from .vocab import graded_areas
+
+    out = {}
+    for s, rs in by_authority(records).items():
+        held_then = [r for r in rs if r.graded and area in graded_areas(r.kind, r.framework)
+                     and held(r, as_at, published_by)]
+        if held_then:
+            out[s] = max(held_then, key=lambda r: (inspected_on(r) or date.min, r.id))
+    return out
+
+
 def england_view(records: Sequence[Record], as_at: date | None, published_by: date | None = None,
-                 areas: Sequence[Area] = HEADLINE_AREAS, ofsted: bool = False) -> EnglandView:
+                 areas: Sequence[Area] = HEADLINE_AREAS, ofsted: bool = False, within: frozenset[str] | None = None,
+                 area: Area | None = None) -> EnglandView:
     """The latest graded judgement of every authority that existed on ``as_at`` (None: the latest
-    publication the records hold) and that the records hold, counted for England and each Ofsted region,
-    by the rule :meth:`Rule.of` names."""
+    publication the records hold, or the end of the last framework that judged ``area``) and that the
+    records hold (of those ``within``, when given), counted for England (or all those chosen) and each
+    Ofsted region, by the rule :meth:`Rule.of` names. An ``area`` the headline frameworks do not judge is
+    counted too, each authority at its latest inspection that judged it."""
     from . import authorities
 
     records_to = max((r.published.latest for r in records if r.published), default=None)
     as_at_given = as_at is not None
     if as_at is None:
-        as_at = latest_day(records)
+        as_at = area_as_at(area, latest_day(records)) if area is not None else latest_day(records)
     rule = Rule.of(as_at, published_by, ofsted)
     published_by = rule.published_by
-    existing = counted_authorities(as_at)
+    existing = [a for a in counted_authorities(as_at) if within is None or a.slug in within]
     in_records = set(by_authority(records))
     counted = [a for a in existing if a.slug in in_records]
     not_held = [a.name for a in existing if a.slug not in in_records]
@@ -254,15 +291,18 @@ def england_view(records: Sequence[Record], as_at: date | None, published_by: da
         unlimited = latest_by_authority(records, as_at)
         later = sorted((r for s, r in unlimited.items() if s in slugs and latest.get(s) is not r),
                        key=lambda r: r.sort_key)
-    regions = authorities.regions()
-    tallies = [tally("England", area, [a.slug for a in counted], latest) for area in areas]
-    regions = [region for region in regions if any(a.region == region for a in counted)]
-    for region in regions:
-        members = [a.slug for a in counted if a.region == region]
-        tallies += [tally(region, area, members, latest) for area in areas]
+    regions = [r for r in authorities.regions() if any(a.region == r for a in counted)]
+    scope = "England" if within is None else "All chosen"
+    own = latest_judging(records, area, as_at, published_by) if area is not None and area not in areas else {}
+    tallies = []
+    for name in (scope, *regions):
+        members = [a.slug for a in counted if name == scope or a.region == name]
+        tallies += [tally(name, a, members, latest) for a in areas]
+        tallies += [tally(name, area, members, own)] if area is not None and area not in areas else []
     frameworks = Counter(r.framework for r in latest.values())
-    return EnglandView(as_at, published_by, tallies, latest, len(counted), frameworks, later, list(regions),
-                       records_to, rule, as_at_given, not_held, len(existing))
+    return EnglandView(as_at, published_by, tallies, latest, len(counted), frameworks, later, regions,
+                       records_to, rule, as_at_given, not_held, len(existing), scope,
+                       area if area is not None and area not in areas else None)
 
 
 def pct(n: int, total: int) -> str:
@@ -285,11 +325,12 @@ def england_sentences(view: EnglandView) -> list[str]:
                    "as not inspected.")
     if not view.authorities:
         return out
-    t = view.of("England", Area.OVERALL_EFFECTIVENESS)
+    t = view.of(view.scope, Area.OVERALL_EFFECTIVENESS)
     good = t.counts[Grade.OUTSTANDING] + t.counts[Grade.GOOD]
-    whose = "England's" if not view.not_held else "the"
-    out.append(f"On {day}, {t.counts[Grade.INADEQUATE]} of {whose} {count(t.total, 'authority', 'authorities')} "
-               f"{'is' if t.total == 1 else 'are'} graded inadequate "
+    whose = "England's" if view.scope == "England" and not view.not_held else "the"
+    chosen = " chosen" if view.scope != "England" else ""
+    out.append(f"On {day}, {t.counts[Grade.INADEQUATE]} of {whose} {t.total}{chosen} "
+               f"{'authority is' if t.total == 1 else 'authorities are'} graded inadequate "
                f"overall at their latest inspection, and {good} ({pct(good, t.graded)} of the {t.graded} with an "
                f"overall grade) good or outstanding.")
     if t.not_graded:
@@ -297,7 +338,7 @@ def england_sentences(view: EnglandView) -> list[str]:
                    "from April 2026, which makes no overall effectiveness judgement.")
     if t.not_inspected:
         out.append(f"{count(t.not_inspected, 'authority', 'authorities')} had no SIF or ILACS inspection by then.")
-    leavers = view.of("England", Area.CARE_LEAVERS)
+    leavers = view.of(view.scope, Area.CARE_LEAVERS)
     if leavers.not_graded:
         out.append(f"Care leavers: {leavers.not_graded} were last inspected before January 2023, when care "
                    "leavers were judged together with children in care.")

@@ -41,6 +41,20 @@ def parse_grade_set(text: str) -> GradeSet:
     return GradeSet(g.label.lower(), frozenset({g}))
 
 
+def parse_move(source: str, target: str) -> tuple[GradeSet, GradeSet]:
+    """The grades --from and --to name; a UsageError where a word is no grade or the move goes nowhere."""
+    from .errors import UsageError
+    from .vocab import VocabularyError
+
+    try:
+        a, b = parse_grade_set(source), parse_grade_set(target)
+    except VocabularyError as exc:
+        raise UsageError(f"--from/--to: {exc}") from None
+    if a.grades & b.grades == a.grades:
+        raise UsageError(f"--from {source} and --to {target}: every starting grade is already a grade sought")
+    return a, b
+
+
 @dataclass(frozen=True)
 class Journey:
     slug: str

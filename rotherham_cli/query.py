@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import vocab
+from .dates import PartialDate
 from .errors import UnknownVisit, UsageError
 from .vocab import Kind, did_you_mean, nearest
 
@@ -62,38 +64,95 @@ def authority_matches(record: Record, slugs: frozenset[str] | None) -> bool:
     return slugs is None or slug_of(record) in slugs
 
 
-def parse_kinds(kind: str | None) -> tuple[Kind, ...] | None:
-    if kind is None:
+def parse_kinds(kinds: str | Sequence[str] | None) -> tuple[Kind, ...] | None:
+    """The kinds --kind names (each 'graded', 'visits' or a kind; repeated: any of them), or None for all."""
+    if not kinds:
+        return None
+    out: dict[Kind, None] = {}
+    for word in [kinds] if isinstance(kinds, str) else kinds:
+        try:
+            out.update(dict.fromkeys(vocab.parse_kind_filter(word.strip())))
+        except vocab.VocabularyError as exc:
+            words = ", ".join([*vocab.KIND_GROUPS, *(k.value for k in Kind)])
+            raise UsageError(f"--kind: {exc}; the kinds are {words}") from None
+    return tuple(out)
+
+
+def parse_area(word: str, option: str = "--area") -> vocab.Area:
+    """A judgement area by its key, its table name ('Help and protection') or the start of either
+    ('overall'); else a UsageError listing them."""
+    from .vocab import Area, folded
+
+    want = folded(word).replace("_", " ")
+    names = {a: (folded(a.value).replace("_", " "), folded(a.short)) for a in Area}
+    exact = [a for a, ns in names.items() if want in ns]
+    found = exact or [a for a, ns in names.items() if want and any(n.startswith(want) for n in ns)]
+    if len(found) != 1:
+        raise UsageError(f"{option}: '{word}' is not a judgement area; the areas are "
+                         f"{', '.join(a.value for a in Area)}")
+    return found[0]
+
+
+def parse_when(value: str | None, option: str) -> PartialDate | None:
+    """A date an option takes: a year, a month or a day (2026, 2026-08, 2026-08-20)."""
+    if value is None:
         return None
     try:
-        return vocab.parse_kind_filter(kind)
-    except vocab.VocabularyError as exc:
-        raise UsageError(f"--kind: {exc}") from None
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
-def filter_records(
-    records: Iterable[Record],
-    authority: frozenset[str] | None = None,
-    kind: str | None = None,
-    since: int | None = None,
-    until: int | None = None,
-) -> list[Record]:
-    """Records matching every filter given, in date order."""
-    if since is not None and until is not None and since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
-    kinds = parse_kinds(kind)
-    out = []
-    for r in records:
-        if not authority_matches(r, authority):
-            continue
-        if kinds is not None and r.kind not in kinds:
-            continue
-        if since is not None and (r.year is None or r.year < since):
-            continue
-        if until is not None and (r.year is None or r.year > until):
-            continue
-        out.append(r)
-    return sorted(out, key=lambda r: r.sort_key)
+@dataclass(frozen=True)
+class Filters:
+    """What the options of a listing choose. Each date is a year, a month or a day: ``since`` keeps the
+    visits on or after its first day, ``until`` those on or before its last, by the day a visit took place
+    (its start, else its end, else its publication); the published pair does the same by publication."""
+
+    authority: frozenset[str] | None = None
+    kinds: tuple[Kind, ...] | None = None
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    published_since: PartialDate | None = None
+    published_until: PartialDate | None = None
+
+    @classmethod
+    def parse(cls, authority: frozenset[str] | None = None, kind: str | Sequence[str] | None = None,
+              since: str | int | None = None, until: str | int | None = None,
+              published_since: str | None = None, published_until: str | None = None) -> Filters:
+        """From the options' words; a word that is not a kind or a date is a UsageError naming the option."""
+        out = cls(authority, parse_kinds(kind), parse_when(_text(since), "--since"),
+                  parse_when(_text(until), "--until"), parse_when(published_since, "--published-since"),
+                  parse_when(published_until, "--published-until"))
+        for a, b, what in ((out.since, out.until, ""), (out.published_since, out.published_until, "published-")):
+            if a is not None and b is not None and a.earliest > b.latest:
+                raise UsageError(f"--{what}since {a} is after --{what}until {b}")
+        return out
+
+    def __call__(self, r: Record) -> bool:
+        return (authority_matches(r, self.authority) and (self.kinds is None or r.kind in self.kinds)
+                and _within(r.when, self.since, self.until)
+                and _within(r.published, self.published_since, self.published_until))
+
+
+def _text(value: str | int | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _within(day: PartialDate | None, since: PartialDate | None, until: PartialDate | None) -> bool:
+    """Whether a date known to the day, month or year can fall in [since, until] (None: open)."""
+    if since is None and until is None:
+        return True
+    if day is None:
+        return False
+    return (since is None or day.latest >= since.earliest) and (until is None or day.earliest <= until.latest)
+
+
+def filter_records(records: Iterable[Record], filters: Filters | frozenset[str] | None = None) -> list[Record]:
+    """Records ``filters`` keeps (a set of authority slugs alone will do), in date order."""
+    if not isinstance(filters, Filters):
+        filters = Filters(filters)
+    return sorted(filter(filters, records), key=lambda r: r.sort_key)
 
 
 def check_authority(records: Sequence[Record], authority: frozenset[str] | None) -> None:
@@ -119,14 +178,22 @@ def _graded(records: Sequence[Record]) -> list[Record]:
     return [r for r in records if r.graded]
 
 
+def is_id(spec: str) -> bool:
+    """Whether ``spec`` would name a visit by its id (not a keyword such as 'latest', nor a year)."""
+    spec = spec.strip()
+    return spec not in KEYWORDS and not re.fullmatch(r"\d{4}", spec)
+
+
 def resolve_visit(records: Sequence[Record], spec: str, authority: frozenset[str] | None = None) -> Record:
-    """The one record a user means by spec; UnknownVisit with candidates otherwise."""
+    """The one record a user means by spec; UnknownVisit with candidates otherwise. An id names one visit
+    wherever it is; a keyword or a year, a visit of the authorities chosen."""
+    spec = spec.strip()
+    for r in records:
+        if r.id == spec:
+            return r
     pool = sorted((r for r in records if authority_matches(r, authority)), key=lambda r: r.sort_key)
     check_authority(records, authority)
-    spec = spec.strip()
     by_id = {r.id: r for r in pool}
-    if spec in by_id:
-        return by_id[spec]
     graded = _graded(pool)
     authorities = {slug_of(r) for r in pool}
     if spec in KEYWORDS:

@@ -52,8 +52,9 @@ def test_every_command_has_help_with_examples(run, command):
 def test_list_narrow_screen_keeps_grades(run):
     res = run("list", *R, "-a", "rutland", env={"COLUMNS": "80"})
     out = lines(res.stdout)
-    assert out[0].split() == ["When", "Visit", "Grade", "or", "theme"]
-    assert out[2] == "2015-03-02   rutland-2015-sif-inspection     Inadequate"
+    assert out[0] == "Rutland: 6 visits, oldest first"
+    assert out[1].split() == ["When", "Visit", "Grade", "or", "theme"]
+    assert out[3] == "2015-03-02   rutland-2015-sif-inspection     Inadequate"
     assert max(len(line) for line in out) <= 80
 
 
@@ -61,6 +62,7 @@ def test_list_visits_table(run):
     res = run("list", *R, "--kind", "visits")
     assert res.exit_code == 0, res.stderr
     assert lines(res.stdout) == [
+        "Rutland: 2 visits, oldest first",
         "    When   Visit                           Grade or theme          Summary",
         "─" * 113,
         "2016-06*   rutland-2016-monitoring-visit   Looked after children   A fixture monitoring visit with no known days.",
@@ -73,8 +75,8 @@ def test_list_visits_table(run):
 def test_list_wide_screen_shows_kind(run):
     res = run("list", *R, "--kind", "visits", env={"COLUMNS": "160"})
     out = lines(res.stdout)
-    assert out[0].split() == ["When", "Visit", "Kind", "Grade", "or", "theme", "Summary"]
-    assert out[2].startswith("2016-06*   rutland-2016-monitoring-visit   Monitoring visit   Looked after")
+    assert out[1].split() == ["When", "Visit", "Kind", "Grade", "or", "theme", "Summary"]
+    assert out[3].startswith("2016-06*   rutland-2016-monitoring-visit   Monitoring visit   Looked after")
 
 
 def test_list_all_oldest_first_with_grades_in_words(run):
@@ -114,7 +116,9 @@ def test_list_markdown(run):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("--kind", "bogus"), 2, "Error: --kind: 'bogus' is not a kind of visit\n"),
+        (("--kind", "bogus"), 2, "Error: --kind: 'bogus' is not a kind of visit; the kinds are graded, visits, slac, "
+         "slac_reinspection, cpi, cpri, tlac, sif_inspection, sif_reinspection, ilacs_standard, ilacs_short, "
+         "focused_visit, monitoring_visit, jtai\n"),
         (("--since", "2020", "--until", "2019"), 2, "Error: --since 2020 is after --until 2019\n"),
         (("--authority", "Nowhere"), 2, "Error: no authority 'Nowhere'\n"),
         (("--authority", "Hul"), 2, "Error: no authority 'Hul'; did you mean Kingston upon Hull?\n"),

@@ -255,7 +255,7 @@ def test_journeys_table_says_median_and_how_durations_were_measured(run):
     (["journeys", "--from", "poor"], "--from/--to: 'poor' is not a grade"),
     (["journeys", "--from", "good", "--to", "good-or-better"], "every starting grade is already a grade sought"),
     (["england", "--as-at", "31/03/2025"], "--as-at: '31/03/2025' is not a day; write it as YYYY-MM-DD"),
-    (["england", "--area", "leaders"], "--area: 'leaders' is not a judgement area"),
+    (["england", "--area", "judgement"], "--area: 'judgement' is not a judgement area"),
     (["compare", "Atlantis"], "Atlantis"),
     (["export", "-a", "all", "--format", "sqlite"], "--format sqlite writes a database file; give --output FILE"),
 ])
@@ -355,7 +355,7 @@ def test_list_on_a_wide_screen_gives_days_to_publication(run):
     data = yaml.safe_load((GOOD / "rutland-2015-sif-inspection.yaml").read_text(encoding="utf-8"))
     days = (data["published"] - data["end"]).days
     wide = run("list", "--records", GOOD, "-a", "Rutland", env={"COLUMNS": "200"}).stdout.splitlines()
-    assert "To publish" in wide[0]
+    assert "To publish" in wide[1]
     assert f"{days} days" in next(line for line in wide if "rutland-2015-sif-inspection" in line)
     narrow = run("list", "--records", GOOD, "-a", "Rutland", env={"COLUMNS": "90"}).stdout
     assert "To publish" not in narrow and "Summary" in narrow  # the summary keeps its place first

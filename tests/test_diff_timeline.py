@@ -28,7 +28,8 @@ def test_diff_2014_2017_on_rotherham(run):
     res = run("diff", "2014", "2017")
     assert res.exit_code == 0, res.stderr
     out = lines(res.stdout)
-    assert out[0] == "From rotherham-2014-sif-inspection (2014-09-16) to rotherham-2017-sif-reinspection (2017-11-06)"
+    assert out[0] == ("Rotherham: from rotherham-2014-sif-inspection (2014-09-16) to rotherham-2017-sif-reinspection "
+                      "(2017-11-06)")
     rows = {line[:24].strip(): line[24:].split("  ") for line in out[4:11]}
     cells = {k: [c.strip() for c in v if c.strip()] for k, v in rows.items()}
     assert cells == {
@@ -78,7 +79,7 @@ def test_diff_defaults_to_previous_and_latest(run):
 def test_diff_across_the_sif_ilacs_boundary(run):
     res = run("diff", "rutland-2015-sif-inspection", "rutland-2022-ilacs-short", *R)
     out = lines(res.stdout)
-    assert "Children in care        Requires improvement to be good     Good" \
+    assert "Children in care        Requires improvement to be good    Good" \
         "                               ↑ improved by 1 step [3]" in out
     assert any(line.startswith("[3] wording differs: 'Children looked after and achieving permanence' / ") for line in out)
     data = json.loads(run("diff", "rutland-2015-sif-inspection", "rutland-2022-ilacs-short", *R,
@@ -132,8 +133,9 @@ def test_timeline_fits_one_screen_at_120_columns(run):
     out = lines(res.stdout)
     assert max(map(len, out)) <= 120
     assert len(out) <= 40
-    assert out[0].split() == ["2010", "2014", "2017"]
-    assert out[1].split() == ["SLAC", "2012", "SIF", "SIF", "2022", "2025"]
+    assert out[0] == "Rotherham: grades by area at each of 6 graded inspections, oldest first"
+    assert out[1].split() == ["2010", "2014", "2017"]
+    assert out[2].split() == ["SLAC", "2012", "SIF", "SIF", "2022", "2025"]
     overall = next(line for line in out if line.startswith("Overall effectiveness"))
     assert overall.split("  ") and [c.strip() for c in overall[24:].split("   ") if c.strip()] == [
         "·", "·", "Inadequate", "↑ Good", "Good", "↑ Outstanding"]

@@ -118,11 +118,8 @@ def show_rich(*renderables) -> None:
         file=buf, width=screen.width, color_system=screen.color_system, force_terminal=screen.is_terminal,
         no_color=screen.no_color, highlight=False, emoji=False, legacy_windows=False,
     )
-    from rich.text import Text
-
     for renderable in renderables:
-        # A one-line-per-row Text table overflows a narrow screen rather than folding its rows.
-        console.print(renderable, soft_wrap=isinstance(renderable, Text))
+        console.print(renderable)
     trailing = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
     out_text(trailing.sub(r"\1", buf.getvalue()))
 
@@ -136,6 +133,11 @@ def err(message: str) -> None:
 
 def out_text(text: str) -> None:
     sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def out_bytes(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
 
@@ -216,22 +218,38 @@ RecordsOpt = Annotated[
         help="Folder of record files (default: $JUDGEMENTS_RECORDS, else the shipped records).",
     ),
 ]
+_AUTHORITY_HELP = ("An authority by name, alias or code (any spelling); 'region:NAME' (an Ofsted region), "
+                   "'neighbours:NAME' (it and its statistical neighbours), or 'all'. May be repeated. ")
 AuthorityOpt = Annotated[
     Optional[list[str]],
     typer.Option(
         "--authority", "-a", metavar="NAME",
-        help="An authority by name, alias or code (any spelling); 'region:NAME' (an Ofsted region), "
-        "'neighbours:NAME' (it and its statistical neighbours), or 'all'. May be repeated. "
-        "Default: the home authority ($JUDGEMENTS_AUTHORITY, else Rotherham) where the records hold it.",
+        help=_AUTHORITY_HELP + "Default: the home authority ($JUDGEMENTS_AUTHORITY, else Rotherham) where the "
+        "records hold it, else every authority in them.",
     ),
 ]
-KindOpt = Annotated[
-    Optional[str],
-    typer.Option("--kind", "-k", metavar="KIND",
-                 help="'graded', 'visits' (ungraded) or a kind such as focused_visit, sif_inspection."),
+EveryAuthorityOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--authority", "-a", metavar="NAME", help=_AUTHORITY_HELP + "Default: every authority."),
 ]
-SinceOpt = Annotated[Optional[int], typer.Option("--since", metavar="YEAR", help="From this year on.")]
-UntilOpt = Annotated[Optional[int], typer.Option("--until", metavar="YEAR", help="Up to this year.")]
+OneAuthorityOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--authority", "-a", metavar="NAME",
+                 help="The authority, as the AUTHORITY argument names it (one of the two, not both)."),
+]
+KindOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--kind", "-k", metavar="KIND",
+                 help="'graded', 'visits' (ungraded) or a kind such as focused_visit, sif_inspection. May be "
+                 "repeated: visits of any of them."),
+]
+_DATE = "a year, a month or a day: 2026, 2026-08 or 2026-08-20"
+SinceOpt = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help=f"From this date on ({_DATE}).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", metavar="DATE", help=f"Up to this date ({_DATE}).")]
+PublishedSinceOpt = Annotated[Optional[str], typer.Option(
+    "--published-since", metavar="DATE", help="Visits whose report came out from this date on.")]
+PublishedUntilOpt = Annotated[Optional[str], typer.Option(
+    "--published-until", metavar="DATE", help="Visits whose report came out up to this date.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or markdown.")]
 
 
@@ -273,14 +291,49 @@ def load_scoped(records, authority, home=True, with_england=False):
     return load(records, with_england), None
 
 
-def filtered(records, authority, kind=None, since=None, until=None, home=True, with_england=False):
+def filtered(records, authority, kind=None, since=None, until=None, published=(None, None), home=True,
+             with_england=False):
     """The records, and those the filters choose (--authority defaults to the home authority when
-    ``home``)."""
-    from ..query import check_authority, filter_records
+    ``home``); ``published`` is the pair --published-since, --published-until."""
+    from dataclasses import replace
 
+    from ..query import Filters, check_authority, filter_records
+
+    filters = Filters.parse(None, kind, since, until, *published)  # a bad word is refused before any load
     loaded, slugs = load_scoped(records, authority, home, with_england)
     check_authority(loaded, slugs)
-    return loaded, filter_records(loaded, slugs, kind, since, until)
+    return loaded, filter_records(loaded, replace(filters, authority=slugs))
+
+
+def load_visits(records, authority, specs, with_england=False):
+    """The visits ``specs`` name, and the records they were found among: a keyword ('latest') or a year
+    within the authorities chosen (the home authority by default), an id wherever it is."""
+    from ..query import is_id, resolve_visit
+
+    loaded, slugs = load_scoped(records, authority, with_england=with_england)
+    held = {r.id for r in loaded}
+    if any(is_id(s) and s.strip() not in held for s in specs):
+        loaded = load(records, with_england)
+    return [resolve_visit(loaded, s, slugs) for s in specs], loaded
+
+
+def one_authority(records, name, authority) -> str:
+    """The slug of the one authority a command is about: the AUTHORITY argument or --authority (not both),
+    else the home authority; one the records do not hold is an error naming it."""
+    from ..errors import UsageError
+    from ..query import authority_slugs, check_authority
+    from ..report import report_authority
+
+    if name and authority:
+        raise UsageError("name the authority once: as AUTHORITY or with --authority")
+    if not authority:
+        return report_authority(records, name)
+    slugs = authority_slugs(authority)
+    if slugs is None or len(slugs) != 1:
+        many = "every authority" if slugs is None else f"{len(slugs)} authorities"
+        raise UsageError(f"--authority {' '.join(authority)} names {many}; this command is about one")
+    check_authority(records, slugs)
+    return next(iter(slugs))
 
 
 def emit(fmt, *, table=None, data=None, rows=None) -> None:

@@ -19,12 +19,14 @@ from .app import (
     err,
     filtered,
     handle_errors,
-    load_scoped,
+    load_visits,
+    screen_width,
 )
 
 
 @app.command(epilog="\b\nExamples:\n  judgements diff                # previous graded inspection vs the latest\n"
-             "  judgements diff 2014 2017\n  judgements diff rotherham-2019-03-focused-visit latest --format json")
+             "  judgements diff 2014 2017\n  judgements diff -a Doncaster\n"
+             "  judgements diff rotherham-2019-03-focused-visit latest --format json")
 @handle_errors
 def diff(
     visit_a: Annotated[
@@ -37,23 +39,17 @@ def diff(
     with_england: EnglandOpt = False,
 ) -> None:
     """Compare two visits: each area's grade and change, themes of concern, visits between."""
-    from ..diff import check_pair
+    from ..diff import check_pair, pair_specs
     from ..diff import diff as make_diff
-    from ..errors import UsageError
-    from ..query import resolve_visit
 
-    if visit_a is not None and visit_b is None:
-        raise UsageError("give two visits, or none to compare 'previous' with 'latest'")
-    loaded, slugs = load_scoped(records, authority, with_england=with_england)
-    a = resolve_visit(loaded, visit_a or "previous", slugs)
-    b = resolve_visit(loaded, visit_b or "latest", slugs)
+    (a, b), loaded = load_visits(records, authority, pair_specs(visit_a, visit_b), with_england)
     check_pair(a, b)
     d = make_diff(a, b, loaded)
 
     def table():
-        from ..render.tables import diff_renderable
+        from ..render.changes import diff_renderable
 
-        return diff_renderable(d)
+        return diff_renderable(d, screen_width())
 
     emit(fmt, table=table, data=d.to_dict, rows=d.rows)
 
@@ -76,12 +72,11 @@ def timeline(
     t = build_timeline(chosen)
 
     def table():
-        from ..render.tables import timeline_footer, timeline_table
+        from ..render.changes import timeline_renderables
 
         if not t.columns:
             err("No graded inspections match.")
             return None
-        footer = timeline_footer(t)
-        return (timeline_table(t), *([footer] if footer is not None else []))
+        return timeline_renderables(t, screen_width())
 
     emit(fmt, table=table, data=t.to_dict, rows=t.rows)

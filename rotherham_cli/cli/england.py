@@ -9,14 +9,16 @@ import typer
 from ..choices import Format
 from ..vocab import Remit
 from .app import (
-    AuthorityOpt,
+    EveryAuthorityOpt,
     FormatOpt,
+    OneAuthorityOpt,
     RecordsOpt,
     app,
     emit,
+    filtered,
     handle_errors,
     load,
-    load_scoped,
+    one_authority,
     screen_width,
 )
 
@@ -49,13 +51,9 @@ def _today():
     return date.today()
 
 
-def _authority(records, text):
-    from ..report import report_authority
-
-    return report_authority(records, text)
-
-
 @app.command(epilog="\b\nExamples:\n  judgements england\n  judgements england --as-at 2025-03-31 --ofsted\n"
+             "  judgements england -a region:London -a neighbours:Rotherham\n"
+             "  judgements england --area adoption\n"
              "  judgements england --area help_and_protection --format csv > regions.csv\n"
              "  judgements england --remit send")
 @handle_errors
@@ -67,31 +65,33 @@ def england(
     ofsted: Annotated[bool, typer.Option(
         "--ofsted", help="Count as Ofsted's \"as at\" tables do: inspections held by the date and published "
         "within three months of it (by 30 June for 31 March).")] = False,
-    area: Annotated[str, typer.Option("--area", metavar="AREA",
-                                      help="The judgement the table of regions counts (default: overall).")]
-    = "overall_effectiveness",
+    area: Annotated[Optional[str], typer.Option(
+        "--area", metavar="AREA", show_default=False,
+        help="The judgement the table of regions counts: overall_effectiveness (the default; 'overall' will do), "
+        "leadership, help_and_protection, children_in_care, care_leavers, or one judged only by an earlier "
+        "framework (adoption, lscb: SIF; safeguarding, looked_after_children, child_protection: before 2013), "
+        "counted by default at that framework's end.")] = None,
     remit: Annotated[Remit, typer.Option(
         "--remit", help="csc: Ofsted's inspections of children's services (grades); send: area SEND inspections "
         "by Ofsted and the CQC (outcomes).")] = Remit.CSC,
+    authority: EveryAuthorityOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """England and each Ofsted region at a date: how many authorities stand at each grade, for overall
-    effectiveness and each judgement, each at its latest graded inspection held by then (with --remit send,
-    at each outcome of its latest area SEND inspection)."""
+    """England and each Ofsted region at a date (or the authorities --authority chooses): how many
+    authorities stand at each grade, for overall effectiveness and each judgement, each at its latest
+    graded inspection held by then (with --remit send, at each outcome of its latest area SEND inspection)."""
     from ..england import england_view
     from ..errors import UsageError
-    from ..vocab import VocabularyError, parse_area
+    from ..query import authority_slugs, parse_area
 
-    try:
-        chosen = parse_area(area)
-    except VocabularyError as exc:
-        raise UsageError(f"--area: {exc}") from None
     if ofsted and published_by is not None:
         raise UsageError("--ofsted sets the publication cut-off itself; give it or --published-by, not both")
     if remit is Remit.SEND:
         return _send_england(load(records), _date(as_at, "--as-at"), fmt)
-    view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted)
+    chosen = parse_area(area or "overall_effectiveness")
+    view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted,
+                        within=authority_slugs(authority), area=chosen)
 
     def table():
         from ..render.england import england_renderable
@@ -116,10 +116,12 @@ def _send_england(records, as_at, fmt) -> None:
 
 
 @app.command(epilog="\b\nExamples:\n  judgements compare\n  judgements compare Barnsley\n"
+             "  judgements compare -a Doncaster\n"
              "  judgements compare Cumbria --as-at 2022-12-31 --format json")
 @handle_errors
 def compare(
-    authority: AuthorityArg = None,
+    name: AuthorityArg = None,
+    authority: OneAuthorityOpt = None,
     as_at: AsAtOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
@@ -129,27 +131,14 @@ def compare(
     from ..comparison import compare_view
 
     loaded = load(records)
-    view = compare_view(loaded, _authority(loaded, authority), _date(as_at, "--as-at") or _today())
+    view = compare_view(loaded, one_authority(loaded, name, authority), _date(as_at, "--as-at") or _today())
 
     def table():
         from ..render.england import compare_renderable
 
         return compare_renderable(view, screen_width())
 
-    def rows():
-        from ..england import inspected_on
-        from ..vocab import HEADLINE_AREAS
-
-        header = ["authority", "self", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
-        out = []
-        for p in view.peers:
-            r = p.record
-            day = inspected_on(r) if r else None
-            out.append([p.name, "yes" if p.is_self else "", r.id if r else "", day.isoformat() if day else "",
-                        *((g.value if r and (g := r.judgements.get(a)) else "") for a in HEADLINE_AREAS)])
-        return header, out
-
-    emit(fmt, table=table, data=view.to_dict, rows=rows)
+    emit(fmt, table=table, data=view.to_dict, rows=view.rows)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements journeys\n  judgements journeys --from requires-improvement "
@@ -161,59 +150,42 @@ def journeys(
     target: Annotated[str, typer.Option("--to", metavar="GRADE", help="The grade the move reaches.")]
     = "good-or-better",
     as_at: AsAtOpt = None,
-    authority: AuthorityOpt = None,
+    authority: EveryAuthorityOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Which authorities moved from one overall grade to another, between which inspections and how long it
     took (median, quartiles, range); and those still on the way."""
-    from ..errors import UsageError
     from ..journeys import journeys as find_journeys
-    from ..journeys import journeys_sentences, parse_grade_set
-    from ..vocab import VocabularyError
+    from ..journeys import journeys_sentences, parse_move
 
-    try:
-        a, b = parse_grade_set(source), parse_grade_set(target)
-    except VocabularyError as exc:
-        raise UsageError(f"--from/--to: {exc}") from None
-    if a.grades & b.grades == a.grades:
-        raise UsageError(f"--from {source} and --to {target}: every starting grade is already a grade sought")
-    loaded, _ = load_scoped(records, authority, home=False)
-    from ..query import filter_records
-
-    slugs = None
-    if authority:
-        from ..query import authority_slugs
-
-        slugs = authority_slugs(authority)
-    view = find_journeys(filter_records(loaded, slugs), a, b, _date(as_at, "--as-at") or _today())
+    a, b = parse_move(source, target)
+    _, chosen = filtered(records, authority, home=False)
+    view = find_journeys(chosen, a, b, _date(as_at, "--as-at") or _today())
 
     def table():
         from ..render.england import journeys_renderable
 
-        return journeys_renderable(view, journeys_sentences(view))
+        return journeys_renderable(view, journeys_sentences(view), screen_width())
 
     emit(fmt, table=table, data=view.to_dict, rows=view.rows)
 
 
-@app.command(epilog="\b\nExamples:\n  judgements concerns\n  judgements concerns --format csv > concerns.csv")
+@app.command(epilog="\b\nExamples:\n  judgements concerns\n  judgements concerns Barnsley\n"
+             "  judgements concerns -a Leeds --format csv > concerns.csv")
 @handle_errors
 def concerns(
-    authority: AuthorityArg = None,
+    name: AuthorityArg = None,
+    authority: OneAuthorityOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """What keeps coming back: every theme raised as an area for improvement across an authority's visits,
     graded or not, how often, first and latest, whether the latest visit still raises it, with each finding."""
-    from .. import authorities
-    from ..concerns import concerns_dict, concerns_rows, concerns_sentences
-    from ..identity import authority_slug
-    from ..report import concerns_for
+    from ..concerns import concerns_dict, concerns_of, concerns_rows, concerns_sentences
 
     loaded = load(records)
-    slug = _authority(loaded, authority)
-    name = authorities.get(slug).name
-    found = concerns_for([r for r in loaded if authority_slug(r) == slug])
+    name, found = concerns_of(loaded, one_authority(loaded, name, authority))
 
     def table():
         from ..render.england import concerns_renderable

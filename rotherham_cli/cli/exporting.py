@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Optional
 
 import typer
@@ -10,9 +9,11 @@ import typer
 from ..choices import ExportFormat, Layout
 from ..words import count
 from .app import (
-    AuthorityOpt,
     EnglandOpt,
+    EveryAuthorityOpt,
     KindOpt,
+    PublishedSinceOpt,
+    PublishedUntilOpt,
     RecordsOpt,
     SinceOpt,
     UntilOpt,
@@ -20,6 +21,7 @@ from .app import (
     err,
     filtered,
     handle_errors,
+    out_bytes,
 )
 
 
@@ -27,7 +29,8 @@ from .app import (
              "  judgements export --layout wide --output grades.csv --bom\n"
              "  judgements export --format json --kind graded\n"
              "  judgements export --layout ofsted --output history.csv --force\n"
-             "  judgements export -a all --format sqlite --output england.db")
+             "  judgements export --published-since 2026-08 --kind graded\n"
+             "  judgements export -a Rotherham --format sqlite --output rotherham.db")
 @handle_errors
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json, markdown or sqlite (a database "
@@ -43,45 +46,25 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV with a UTF-8 byte-order mark (for Excel).")] = False,
     records: RecordsOpt = None,
-    authority: AuthorityOpt = None,
+    authority: EveryAuthorityOpt = None,
     kind: KindOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    published_since: PublishedSinceOpt = None,
+    published_until: PublishedUntilOpt = None,
     with_england: EnglandOpt = False,
 ) -> None:
     """Export visits as CSV, JSON, Markdown or an SQLite database, to stdout or safely to a file."""
-    from ..errors import UsageError
-    from ..export import layout_rows, record_data, report_rows
-    from ..output import is_stdout
-    from ..render import machine
+    from ..render.exported import export_bytes
+    from ..writing import export_plan
 
-    if is_stdout(output):
-        output = None
-
-    if fmt in (ExportFormat.json, ExportFormat.sqlite) and layout is not None:
-        raise UsageError(f"--layout applies to csv and markdown; {fmt.value} always holds full records")
-    if fmt is ExportFormat.sqlite and output is None:
-        raise UsageError("--format sqlite writes a database file; give --output FILE")
-    if bom and fmt is not ExportFormat.csv:
-        raise UsageError("--bom applies to CSV only")
-    if force and output is None:
-        raise UsageError("--force needs --output FILE")
-    _, chosen = filtered(records, authority, kind, since, until, home=False, with_england=with_england)
-    if fmt is ExportFormat.json:
-        data = machine.json_text(record_data(chosen)).encode("utf-8")
-    elif fmt is ExportFormat.sqlite:
-        from ..database import database_bytes
-
-        data = database_bytes(chosen)
-    elif fmt is ExportFormat.csv:
-        data = machine.csv_bytes(*layout_rows(chosen, (layout or Layout.long).value), bom=bom)
-    else:
-        data = machine.markdown_text(*report_rows(chosen, (layout or Layout.wide).value)).encode("utf-8")
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    plan = export_plan(fmt, layout, output, bom, force)
+    _, chosen = filtered(records, authority, kind, since, until, (published_since, published_until), home=False,
+                         with_england=with_england)
+    data = export_bytes(chosen, plan)
+    if plan.output is None:
+        out_bytes(data)
         return
     from ..output import write_atomic
 
-    path = write_atomic(output, data, force=force)
-    err(f"Wrote {count(len(chosen), 'visit')} to {path}")
+    err(f"Wrote {count(len(chosen), 'visit')} to {write_atomic(plan.output, data, force=force)}")

@@ -7,11 +7,10 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import Format
-from ..words import count
 from .app import (
     EXIT_DATA,
-    AuthorityOpt,
     EnglandOpt,
+    EveryAuthorityOpt,
     RecordsOpt,
     app,
     emit,
@@ -23,7 +22,7 @@ from .app import (
 
 
 @app.command("import-report", epilog="\b\nExamples:\n  judgements import-report report.pdf\n"
-             "  judgements import-report report.pdf --output leeds-2024-ilacs-standard.yaml\n"
+             "  judgements import-report leeds-2025-08-12.pdf --output leeds-2025-ilacs-short.yaml\n"
              "  judgements import-report reports/*.pdf --output my-records/\n"
              "  judgements import-report reports/ --output my-records/")
 @handle_errors
@@ -135,82 +134,55 @@ def _merge_reports(files, output: str, lookup=None, where: str = "") -> None:
 def import_official(
     release: Annotated[str, typer.Argument(metavar="FILE.ods", help="An Ofsted official statistics release.")],
     output: Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Folder to write records into.")],
-    authority: AuthorityOpt = None,
+    authority: EveryAuthorityOpt = None,
 ) -> None:
     """Merge every graded inspection and in-year visit of an official release into a record set.
 
     A visit already in DIR is completed, never duplicated; a fact the release gives otherwise than a
     record is reported and kept in the record's notes, never overwritten.
     """
-    from ..errors import UsageError
-    from ..official import read_release, to_records
-    from ..query import authority_matches, authority_slugs
+    from ..query import authority_slugs
     from ..recordset import merge_into
+    from ..releases import release_records
     from ..render.merging import merge_lines
 
-    slugs = authority_slugs(authority)
-    rel = read_release(release)
-    made = to_records(rel)
-    records = [r for r in made.records if authority_matches(r, slugs)]
-    for warning in rel.warnings:
-        err(f"Note: {warning}")
-    for problem in made.problems:
-        if slugs is None or problem.startswith(tuple(f"{s}-" for s in slugs)):
-            err(f"Note: {problem}")
-    if not records:
-        from ..authorities import get
-
-        names = ", ".join(sorted(get(s).name for s in slugs or ()))
-        raise UsageError(f"{release}: the release holds no inspection of {names}")
-    result = merge_into(output, records)
-    for line in merge_lines(result, output, f"'{rel.title}' ({rel.published})"):
+    got = release_records(release, authority_slugs(authority))
+    result = merge_into(output, got.records)
+    for line in [*got.notes, *merge_lines(result, output, got.source)]:
         err(line)
     if result.problems:
         raise typer.Exit(EXIT_DATA)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements check --against LA_Inspection_Outcomes_as_at_31_March_2025.ods\n"
-             "  judgements check --against underlying_data_2023.ods --format json")
+             "  judgements check --against underlying_data_2023.ods -a Rotherham --format json")
 @handle_errors
 def check(
     against: Annotated[
         str, typer.Option("--against", metavar="FILE.ods", help="The official release to check against.")
     ],
     records: RecordsOpt = None,
-    authority: AuthorityOpt = None,
+    authority: EveryAuthorityOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = Format.table,
     with_england: EnglandOpt = False,
 ) -> None:
-    """Cross-check the records' graded inspections against Ofsted's official statistics (exit 1 on any disagreement)."""
-    from ..authorities import get
-    from ..official import CHECK_HEADER, check_json, check_rows, noted, read_release
-    from ..official import check as compare
-    from ..query import authority_matches, authority_slugs
+    """Cross-check the records' graded inspections against Ofsted's official statistics (exit 1 on any
+    disagreement). The verdict goes to stderr, so the JSON, CSV or Markdown on stdout stays clean."""
+    from ..official import CHECK_HEADER, check_json, check_rows
+    from ..query import authority_slugs
+    from ..releases import check_against
 
     slugs = authority_slugs(authority)
-    loaded = [r for r in load(records, with_england, slugs) if authority_matches(r, slugs)]
-    rel = read_release(against)
-    found = []
-    for slug in sorted(slugs) if slugs else [None]:
-        found += compare(loaded, rel, get(slug).name if slug else None)
-    by_id = {r.id: r for r in loaded}
-    known = [d for d in found if noted(d, by_id.get(d.record_id or ""), rel)]
-    found = [d for d in found if d not in known]
-    for d in known:
-        what = d.detail or (d.area.value if d.area else "kind")
-        err(f"Noted in {d.record_id}: the sources disagree on {what}; the record holds "
-            f"{d.record}, this release gives {d.official}")
+    done = check_against(load(records, with_england, slugs), against, slugs)
+    for line in done.notes():
+        err(line)
+
     def table():
-        if not found:
-            return None
         from ..render.tables import check_renderables
 
-        return check_renderables(found)
+        return check_renderables(done.found) if done.found else None
 
-    emit(fmt, table=table, data=lambda: check_json(found), rows=lambda: (CHECK_HEADER, check_rows(found)))
-    checked = len(slugs) if slugs else len({r.authority.name for r in loaded})
-    if found:
-        err(f"{count(len(found), 'disagreement')} with '{rel.title}' ({rel.published})")
+    emit(fmt, table=table, data=lambda: check_json(done.found), rows=lambda: (CHECK_HEADER, check_rows(done.found)))
+    err(done.verdict())
+    if done.found:
         raise typer.Exit(EXIT_DATA)
-    err(f"No disagreements: the records of {checked} authorit{'ies' if checked != 1 else 'y'} agree with "
-        f"'{rel.title}' ({rel.published})")

@@ -13,6 +13,8 @@ from .app import (
     EnglandOpt,
     FormatOpt,
     KindOpt,
+    PublishedSinceOpt,
+    PublishedUntilOpt,
     RecordsOpt,
     SinceOpt,
     UntilOpt,
@@ -21,13 +23,15 @@ from .app import (
     err,
     filtered,
     handle_errors,
-    load_scoped,
+    load_visits,
     out_text,
     screen_width,
 )
 
 
 @app.command("list", epilog="\b\nExamples:\n  judgements list\n  judgements list --kind graded --since 2014\n"
+             "  judgements list -a all --published-since 2026-08\n"
+             "  judgements list -a region:London -k focused_visit -k monitoring_visit --since 2025-09\n"
              "  judgements list --kind visits --format csv > visits.csv")
 @handle_errors
 def list_(
@@ -36,20 +40,24 @@ def list_(
     kind: KindOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    published_since: PublishedSinceOpt = None,
+    published_until: PublishedUntilOpt = None,
     fmt: FormatOpt = Format.table,
     with_england: EnglandOpt = False,
 ) -> None:
     """List every visit, oldest first: when, kind, overall grade or theme, a summary, and (in CSV, JSON and
     Markdown) the days from the end of the visit to its publication."""
-    _, chosen = filtered(records, authority, kind, since, until, with_england=with_england)
+    _, chosen = filtered(records, authority, kind, since, until, (published_since, published_until),
+                         with_england=with_england)
 
     def table():
         if not chosen:
             err("No visits match.")
             return None
-        from ..render.tables import list_table
+        from ..render.tables import list_table, list_title
 
-        return list_table(chosen, screen_width())
+        title, table = list_title(chosen, screen_width()), list_table(chosen, screen_width())
+        return (title, table) if title else table
 
     def data():
         from ..export import record_data
@@ -65,20 +73,19 @@ def list_(
 
 
 @app.command(epilog="\b\nExamples:\n  judgements show rotherham-2017-sif-reinspection\n"
-             "  judgements show 2022\n  judgements show latest --format json")
+             "  judgements show barnsley-2023-ilacs-short\n"
+             "  judgements show 2022\n  judgements show latest -a Leeds --format json")
 @handle_errors
 def show(
-    visit: Annotated[str, typer.Argument(metavar="VISIT", help="An id, a year, 'latest', 'previous' or 'first'.")],
+    visit: Annotated[str, typer.Argument(metavar="VISIT", help="An id (of any authority's visit), or a year, 'latest', 'previous' "
+                                         "or 'first' of the authority --authority names.")],
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="table or json.")] = ShowFormat.table,
     with_england: EnglandOpt = False,
 ) -> None:
     """Show one visit in full: grades with their official wording, findings, recommendations, sources."""
-    from ..query import resolve_visit
-
-    loaded, slugs = load_scoped(records, authority, with_england=with_england)
-    record = resolve_visit(loaded, visit, slugs)
+    (record,), _ = load_visits(records, authority, [visit], with_england)
 
     def table():
         from ..render.tables import visit_detail

@@ -9,7 +9,7 @@ import typer
 
 from ..choices import ReportFormat
 from ..words import count
-from .app import RecordsOpt, app, err, handle_errors, load
+from .app import OneAuthorityOpt, RecordsOpt, app, err, handle_errors, load, one_authority
 
 AuthorityArg = Annotated[
     Optional[str],
@@ -22,34 +22,38 @@ OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
-def _build(records: Optional[str], authority: Optional[str], as_at: Optional[str] = None):
-    from ..report import build_report, report_authority
+def _build(records: Optional[str], name: Optional[str], authority, as_at: Optional[str] = None):
+    from ..report import build_report
     from .england import _date
 
     day = _date(as_at, "--as-at")
     loaded = load(records)
-    return build_report(loaded, report_authority(loaded, authority), as_at=day)
+    return build_report(loaded, one_authority(loaded, name, authority), as_at=day)
 
 
-def _write(output: Optional[str], data: str, force: bool) -> None:
-    from ..errors import UsageError
-    from ..output import is_stdout, write_atomic
+def _write(documents: list[tuple[Optional[str], str]], force: bool) -> None:
+    """Each (path, text) to its file (None: stdout), every path checked before the first is written."""
+    from ..output import check_writable, write_atomic
 
-    if output is None or is_stdout(output):
-        if force:
-            raise UsageError("--force needs --output FILE")
-        sys.stdout.write(data)
-        sys.stdout.flush()
-        return
-    write_atomic(output, data.encode("utf-8"), force=force)
+    for path, _ in reversed(documents):  # the file asked for first, then what goes beside it
+        if path is not None:
+            check_writable(path, force)
+    for path, text in documents:
+        if path is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            write_atomic(path, text.encode("utf-8"), force=force)
 
 
 @app.command(epilog="\b\nExamples:\n  judgements report --output rotherham.html\n"
              "  judgements report Barnsley --output barnsley.html\n"
+             "  judgements report -a Leeds --output leeds.html\n"
              "  judgements report --format markdown --output rotherham.md   # and rotherham-journey.svg")
 @handle_errors
 def report(
-    authority: AuthorityArg = None,
+    name: AuthorityArg = None,
+    authority: OneAuthorityOpt = None,
     output: OutputOpt = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="html (one self-contained page) or "
                                               "markdown (with the chart as an SVG file beside it).")]
@@ -61,46 +65,38 @@ def report(
     records: RecordsOpt = None,
 ) -> None:
     """A paper for a committee: the journey chart, the latest inspection against the previous one and what it
-    asked for, the concerns that keep coming back, the comparison with neighbours, region and England, and every
-    source, all as at one day."""
-    from ..errors import UsageError
+    asked for, the area's last SEND inspection, the concerns that keep coming back, the comparison with
+    neighbours, region and England, and every source, all as at one day."""
+    from ..render.paper import report_documents
+    from ..writing import paper_output
 
-    if fmt is ReportFormat.markdown and output is None:
-        raise UsageError("--format markdown writes the chart beside the file; give --output FILE.md")
-    rep = _build(records, authority, as_at)
-    if fmt is ReportFormat.html:
-        from ..render.html import report_html
-
-        _write(output, report_html(rep), force)
-    else:
-        from ..output import check_writable
-        from ..render.report_md import chart_path, report_markdown
-        from ..render.svg import svg_document
-
-        chart = chart_path(output)
-        for path in (output, chart):
-            check_writable(path, force)
-        _write(str(chart), svg_document(rep), force)
-        _write(output, report_markdown(rep, chart.name), force)
-        err(f"Wrote the chart to {chart}")
+    output = paper_output(fmt, output, force)
+    rep = _build(records, name, authority, as_at)
+    documents = report_documents(rep, fmt, output)
+    _write(documents, force)
+    for path, _ in documents[:-1]:
+        err(f"Wrote the chart to {path}")
     if output is not None:
-        visits = count(len(rep.records), 'visit')
-        err(f"Wrote the report on {rep.name} ({visits}) to {output}")
+        err(f"Wrote the report on {rep.name} ({count(len(rep.records), 'visit')}) to {output}")
 
 
 @app.command(epilog="\b\nExamples:\n  judgements chart --output journey.svg\n"
-             "  judgements chart Cumbria --output cumbria.svg --force")
+             "  judgements chart Cumbria --output cumbria.svg --force\n"
+             "  judgements chart -a Doncaster --output doncaster.svg")
 @handle_errors
 def chart(
-    authority: AuthorityArg = None,
+    name: AuthorityArg = None,
+    authority: OneAuthorityOpt = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
     records: RecordsOpt = None,
 ) -> None:
     """The journey chart alone, as an SVG file: one row per judgement area, every inspection on a time axis."""
     from ..render.svg import svg_document
+    from ..writing import paper_output
 
-    rep = _build(records, authority)
-    _write(output, svg_document(rep), force)
+    output = paper_output(None, output, force)
+    rep = _build(records, name, authority)
+    _write([(output, svg_document(rep))], force)
     if output is not None:
         err(f"Wrote the journey chart of {rep.name} to {output}")

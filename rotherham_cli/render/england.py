@@ -5,7 +5,7 @@ module only lays them out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -17,7 +17,8 @@ from ..comparison import CompareView, compare_sentences
 from ..england import EnglandView, Tally, england_sentences, inspected_on, pct, regions_sentence
 from ..journeys import JourneysView
 from ..vocab import HEADLINE_AREAS, SCALE, Area
-from .text import CHANGE_STYLE, GRADE_STYLE, grade_text, plain
+from .fit import fitted_table
+from .text import CHANGE_STYLE, GRADE_STYLE, grade_cell, grade_legend, grade_word, plain
 
 if TYPE_CHECKING:
     from ..models import Record
@@ -29,6 +30,27 @@ def _table(*columns: str, right: Sequence[int] = (), nowrap: Sequence[int] = ())
     for i, c in enumerate(columns):
         t.add_column(c, justify="right" if i in right else "left", no_wrap=i in nowrap)
     return t
+
+
+Build = Callable[[int], tuple[Sequence[str], list[list[Text] | None]]]
+
+
+def _fitted(build: Build, width: int, right: Sequence[int] = (), levels: Sequence[int] = (0, 1, 2),
+            first: Sequence[int] = (0,)) -> tuple[RenderableType, ...]:
+    """The table ``build`` makes at the first level of grade words (0 full, 1 and 2 shorter) that fits
+    ``width`` without cutting a word, with the legend of the short forms beneath it."""
+    for level in levels:
+        heads, rows = build(level)
+        justify = ["right" if i in right else "left" for i in range(len(heads))]
+        table = fitted_table(heads, rows, width, justify, first=first, whole=right)
+        if table is not None:
+            legend = grade_legend(level)
+            return (table, *([Text(f"Grades: {legend}", style="dim")] if legend else []))
+    heads, rows = build(levels[-1])  # a screen too narrow for any: Rich wraps what it must
+    t = _table(*heads, right=right)
+    for row in rows:
+        t.add_section() if row is None else t.add_row(*row)
+    return (t, Text(f"Grades: {grade_legend(levels[-1])}", style="dim"))
 
 
 def _note(text: str) -> Text:
@@ -43,18 +65,19 @@ def _count_cell(n: int, graded: int, style: str = "", share: bool = True) -> Tex
 WIDE = 100
 
 
-def tallies_table(label: str, rows: Sequence[tuple[str, Tally]], width: int = WIDE) -> Table:
+def tallies_table(label: str, rows: Sequence[tuple[str, Tally]], width: int = WIDE) -> tuple[RenderableType, ...]:
     """One row per group or area: how many at each grade (share of those graded), not graded, not inspected."""
     wide = width >= WIDE
-    heads = {"Requires improvement": "Req. impr."} if wide else {
-        "Outstanding": "Outst.", "Requires improvement": "Req. impr.", "Inadequate": "Inad."}
-    t = _table(label, *(heads.get(g.short, g.short) for g in SCALE), "No grade", "Not insp.", "All",
-               right=range(1, 8), nowrap=range(1, 8))
-    t.columns[0].min_width = 13
-    for name, tl in rows:
-        t.add_row(Text(name), *(_count_cell(tl.counts[g], tl.graded, GRADE_STYLE[g], wide) for g in SCALE),
-                  Text(str(tl.not_graded)), Text(str(tl.not_inspected)), Text(str(tl.total)))
-    return t
+
+    def build(level: int):
+        heads = ({"Requires improvement": "Req. impr."}.get(g.short, g.short) if wide else grade_word(g, level)
+                 for g in SCALE)
+        body: list[list[Text] | None] = [
+            [Text(name), *(_count_cell(tl.counts[g], tl.graded, GRADE_STYLE[g], wide) for g in SCALE),
+             Text(str(tl.not_graded)), Text(str(tl.not_inspected)), Text(str(tl.total))] for name, tl in rows]
+        return [label, *heads, "No grade", "Not insp.", "All"], body
+
+    return _fitted(build, width, right=range(1, 8), levels=(0,) if wide else (1, 2), first=())
 
 
 def _day(d) -> str:
@@ -65,101 +88,147 @@ def england_renderable(view: EnglandView, area: Area, width: int = WIDE) -> Grou
     head = Text(view.headline(), style="bold")
     if not view.authorities:
         return Group(head, *(_note(s) for s in england_sentences(view)))
-    areas = tallies_table("Judgement", [(a.short, view.of("England", a)) for a in HEADLINE_AREAS], width)
+    areas = tallies_table("Judgement", [(a.short, view.of(view.scope, a)) for a in HEADLINE_AREAS], width)
     regions = tallies_table("Ofsted region", [*((r, view.of(r, area)) for r in view.regions),
-                                              ("England", view.of("England", area))], width)
-    parts: list[RenderableType] = [head, areas, *(_note(s) for s in england_sentences(view)), Text(""),
-                                   Text(f"{area.short} by region", style="bold"), regions]
+                                              (view.scope, view.of(view.scope, area))], width)
+    parts: list[RenderableType] = [head, *areas, *(_note(s) for s in england_sentences(view)), Text("")]
+    title = f"{area.short} by region"
+    if view.area is area:  # judged only by an earlier framework: the headline judgements are not its story
+        title = (f"{area.short} by region as at {view.as_at.isoformat()}, each authority at its latest inspection "
+                 f"that judged it ({judged_by(area)})")
+        parts = []
+    parts += [Text(title, style="bold"), *regions]
     sentence = regions_sentence(view, area)
     if sentence:
         parts.append(_note(sentence))
     parts.append(Text("Shares are of the authorities with a grade in that judgement. No grade: the latest "
-                      "inspection makes no such judgement. Not insp.: no SIF or ILACS inspection by then.",
+                      "inspection makes no such judgement. Not insp.: no "
+                      + ("such inspection" if view.area is area else "SIF or ILACS inspection") + " by then.",
                       style="dim"))
     return Group(*parts)
 
 
-def _grades_row(r: Record | None) -> list[Text]:
+def judged_by(area: Area) -> str:
+    """The frameworks that judged an area, in words: 'Single inspection framework (SIF, 2013-2018)'."""
+    from ..england import judging
+
+    return "; ".join(fw.label for fw in judging(area))
+
+
+def _grades_row(r: Record | None, level: int) -> list[Text]:
     if r is None:
         return [Text("no graded inspection", style="dim"), *(Text("") for _ in HEADLINE_AREAS)]
-    return [Text(_day(inspected_on(r))), *(grade_text(r.judgements.get(a), compact=True) for a in HEADLINE_AREAS)]
+    return [Text(_day(inspected_on(r))), *(grade_cell(r.judgements.get(a), level) for a in HEADLINE_AREAS)]
+
+
+# The judgements' names in a table of short grades, and what each stands for.
+_AREA_CODES = {Area.OVERALL_EFFECTIVENESS: "OE", Area.LEADERSHIP: "Lead.", Area.HELP_AND_PROTECTION: "HP",
+               Area.CHILDREN_IN_CARE: "CiC", Area.CARE_LEAVERS: "CL"}
+
+
+def _peers_table(view: CompareView, width: int) -> tuple[RenderableType, ...]:
+    def build(level: int):
+        heads = [a.short if level == 0 else _AREA_CODES[a] for a in HEADLINE_AREAS]
+        rows: list[list[Text] | None] = []
+        for p in view.peers:
+            name = plain(p.name)
+            if p.is_self:
+                name.stylize("bold")
+            rows.append([name, *_grades_row(p.record, level)])
+        return ["Authority", "Inspected", *heads], rows
+
+    parts = _fitted(build, width)
+    if len(parts) > 1:  # short forms: the judgements' codes too
+        codes = "; ".join(f"{code} {a.short.lower()}" for a, code in _AREA_CODES.items())
+        parts = (*parts, Text(f"Judgements: {codes}", style="dim"))
+    return parts
 
 
 def compare_renderable(view: CompareView, width: int = WIDE) -> Group:
     said = compare_sentences(view)
-    peers = _table("Authority", "Inspected", *(a.short for a in HEADLINE_AREAS))
-    for p in view.peers:
-        name = plain(p.name)
-        if p.is_self:
-            name.stylize("bold")
-        peers.add_row(name, *_grades_row(p.record))
     overall = [t for t in (*view.region_tallies, *view.england_tallies) if t.area is Area.OVERALL_EFFECTIVENESS]
     shares = tallies_table("Overall effectiveness", [(t.scope, t) for t in overall], width)
     parts: list[RenderableType] = [
         Text(f"{view.name} in context, as at {view.as_at.isoformat()}", style="bold"),
         _note(said["latest"]), Text(""),
-        Text(f"{view.name} and its {view.peers_title} (latest graded inspection of each)", style="bold"), peers,
+        Text(f"{view.name} and its {view.peers_title} (latest graded inspection of each)", style="bold"),
+        *_peers_table(view, width),
     ]
     if said.get("peers"):
         parts.append(_note(said["peers"]))
-    parts += [Text(""), Text(f"{view.region} and England", style="bold"), shares, _note(said["shares"]), Text("")]
+    parts += [Text(""), Text(f"{view.region} and England", style="bold"), *shares, _note(said["shares"]), Text("")]
     moves = view.direction()
     if moves:
         prev, last = view.previous, view.latest
-        t = _table("Area", f"Previous ({_day(inspected_on(prev))})", f"Latest ({_day(inspected_on(last))})", "Change")
-        for area, a, b, m in moves:
-            t.add_row(Text(area.short), grade_text(a, compact=True), grade_text(b, compact=True),
-                      Text(m.words, style=CHANGE_STYLE[m]))
-        parts += [Text("Direction of travel", style="bold"), t]
+
+        def build(level: int):
+            rows: list[list[Text] | None] = [
+                [Text(area.short), grade_cell(a, level), grade_cell(b, level), Text(m.words, style=CHANGE_STYLE[m])]
+                for area, a, b, m in moves]
+            return ["Area", f"Previous ({_day(inspected_on(prev))})", f"Latest ({_day(inspected_on(last))})",
+                    "Change"], rows
+
+        parts += [Text("Direction of travel", style="bold"), *_fitted(build, width)]
     parts.append(_note(said["direction"]))
     return Group(*parts)
 
 
-def journeys_renderable(view: JourneysView, sentences: Sequence[str]) -> Group:
+def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int = WIDE) -> Group:
     parts: list[RenderableType] = [
         Text(f"From {view.source.label} to {view.target.label} (overall effectiveness), as at "
              f"{view.as_at.isoformat()}", style="bold")]
     if view.done:
-        t = _table("Authority", "From", "To", "Via", "Took", right=(4,))
-        for j in view.done:
-            star = "*" if j.measured == "publication dates" else ""
-            took = f"{j.days:,} days{star}" if j.days is not None else "?"
-            t.add_row(plain(j.name), _visit(j.start, j.from_day, star), _visit(j.end, j.to_day, star),
-                      Text(", ".join(_short(r) for r in j.via) or "—"), Text(took))
-        parts.append(t)
+        def done(level: int):
+            rows: list[list[Text] | None] = []
+            for j in view.done:
+                star = "*" if j.measured == "publication dates" else ""
+                took = f"{j.days:,} days{star}" if j.days is not None else "?"
+                rows.append([plain(j.name), _visit(j.start, level, j.from_day, star),
+                             _visit(j.end, level, j.to_day, star),
+                             Text(", ".join(_short(r, level) for r in j.via) or "—"), Text(took)])
+            return ["Authority", "From", "To", "Via", "Took"], rows
+
+        parts += _fitted(done, width, right=(4,))
     parts += [_note(s) for s in sentences]
     if any(j.measured == "publication dates" for j in view.done):
         parts.append(Text("* published on that day: a source gives no inspection date, so the move is measured "
                           "from publication to publication", style="dim"))
     if view.on_the_way:
-        t = _table("Authority", f"{view.source.label.capitalize()} since", "Latest inspection", "Days", right=(3,))
-        for j in view.on_the_way:
-            last = j.via[-1] if j.via else j.start
-            t.add_row(plain(j.name), Text(_day(j.from_day)), _visit(last),
-                      Text(f"{j.days:,}" if j.days is not None else "?"))
-        parts += [Text(""), Text("Still on the way", style="bold"), t]
+        def on_the_way(level: int):
+            rows: list[list[Text] | None] = []
+            for j in view.on_the_way:
+                last = j.via[-1] if j.via else j.start
+                rows.append([plain(j.name), Text(_day(j.from_day)), _visit(last, level),
+                             Text(f"{j.days:,}" if j.days is not None else "?")])
+            return ["Authority", f"{view.source.label.capitalize()} since", "Latest inspection", "Days"], rows
+
+        parts += [Text(""), Text("Still on the way", style="bold"), *_fitted(on_the_way, width, right=(3,))]
     if view.not_comparable:
         areas = [a for a in HEADLINE_AREAS if a is not Area.OVERALL_EFFECTIVENESS]
-        t = _table("Authority", "Since", "Inspected", *(a.short for a in areas),
-                   nowrap=(1, 2))
-        for j in view.not_comparable:
-            t.add_row(plain(j.name), Text(_day(inspected_on(j.start))), Text(_day(inspected_on(j.end))),
-                      *(grade_text(j.end.judgements.get(a), compact=True) for a in areas))
+
+        def not_comparable(level: int):
+            rows: list[list[Text] | None] = [
+                [plain(j.name), Text(_day(inspected_on(j.start))), Text(_day(inspected_on(j.end))),
+                 *(grade_cell(j.end.judgements.get(a), level) for a in areas)] for j in view.not_comparable]
+            return ["Authority", "Since", "Inspected", *(a.short for a in areas)], rows
+
         parts += [Text(""), Text("Not comparable: inspected since under the framework from April 2026", style="bold"),
-                  t]
+                  *_fitted(not_comparable, width)]
     return Group(*parts)
 
 
-def _short(r: Record) -> str:
+def _short(r: Record, level: int = 0) -> str:
     g = r.overall
-    return f"{r.year} {g.on_scale.short.lower() if g else 'no overall'}"
+    if g is None:
+        return f"{r.year} no overall"
+    return f"{r.year} {g.on_scale.short.lower() if level == 0 else grade_word(g.on_scale, level)}"
 
 
-def _visit(r: Record | None, day=None, mark: str = "") -> Text:
+def _visit(r: Record | None, level: int = 0, day=None, mark: str = "") -> Text:
     """An inspection as its day (``day``, where given: the day a measure runs from or to) and overall grade."""
     if r is None:
         return Text("")
-    return Text(f"{_day(day or inspected_on(r))}{mark} ") + grade_text(r.overall, compact=True)
+    return Text(f"{_day(day or inspected_on(r))}{mark} ") + grade_cell(r.overall, level)
 
 
 def concerns_renderable(name: str, concerns, sentences: Sequence[str]) -> Group:

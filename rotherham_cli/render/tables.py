@@ -10,14 +10,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..diff import Diff
 from ..export import theme_label
 from ..models import Record
-from ..timeline import Timeline
-from ..vocab import FINDING_THEMES, Change, FindingKind, Remit
-from ..words import first_sentence
-from .send import inspector_text, outcome_text, send_sections
-from .text import CHANGE_STYLE, GRADE_STYLE, grade_text, plain
+from ..vocab import AREA_ORDER, FINDING_THEMES, FindingKind, Remit
+from ..words import count, first_sentence
+from .fit import longest_word, wrap
+from .send import inspector_text, send_sections
+from .text import GRADE_STYLE, grade_text, plain
 
 
 def _when(r: Record) -> str:
@@ -34,35 +33,45 @@ def _theme_text(r: Record) -> Text:
     return Text(label if label else "theme not given", style="italic" if label else "dim italic")
 
 
-def _fit(text: Text, width: int, justify: str = "left") -> Text:
-    """One cell on one line (a line break in a value never starts a new row): cut with an ellipsis,
-    padded to width."""
-    if "\n" in text.plain:
-        text = Text(text.plain.replace("\n", " "), style=text.style)
-    if text.cell_len > width:
-        text = text.copy()
-        text.truncate(max(width - 1, 0))
-        text.append("…")
-    pad = " " * (width - text.cell_len)
+def _lines(text: Text, width: int, cut: bool) -> list[Text]:
+    """A cell as lines of at most ``width`` columns: broken between words (``cut``: one line, shortened
+    at a word with an ellipsis), never mid-word; a line break in a value never starts a new row."""
+    plain_text = " ".join(text.plain.split())
+    if len(plain_text) <= width:
+        return [Text(plain_text, style=text.style)]
+    if cut:
+        head = plain_text[: max(width - 1, 0)]
+        head = head[: head.rfind(" ")] if " " in head else head
+        return [Text(head.rstrip(" ,;:") + "…", style=text.style)]
+    return [Text(line, style=text.style) for line in wrap(plain_text, width)]
+
+
+def _pad(text: Text, width: int, justify: str) -> Text:
+    pad = " " * max(width - text.cell_len, 0)
     return Text(pad) + text if justify == "right" else text + Text(pad)
 
 
 def line_table(header: list[str], rows: list[list[Text]], widths: list[int], justify: list[str],
-               caption: str | None = None) -> Text:
-    """A table of one line per row, built directly as Text.
+               caption: str | None = None, cut: Sequence[int] = ()) -> Text:
+    """A table built directly as Text: each cell broken between words to its column's width (the
+    columns ``cut`` shortened to one line instead).
 
-    Rich's Table measures and wraps every cell, which takes about a second for 2,000 visits; a
-    listing needs neither, so this renders the same look (header, rule, rows) in a few milliseconds.
+    Rich's Table measures every cell, which takes about a second for 2,000 visits; this renders the
+    same look (header, rule, rows) in a few milliseconds.
     """
     gap = Text("   ")
     out = Text()
     heads = zip(header, widths, justify, strict=True)
-    out.append_text(gap.join(_fit(Text(h, style="bold"), w, j) for h, w, j in heads))
-    out.append("\n" + "─" * (sum(widths) + 3 * (len(widths) - 1)) + "\n")
-    out.append_text(Text("\n").join(gap.join(_fit(c, w, j) for c, w, j in zip(row, widths, justify, strict=True))
-                                     for row in rows))
+    out.append_text(gap.join(_pad(Text(h, style="bold"), w, j) for h, w, j in heads))
+    out.append("\n" + "─" * (sum(widths) + 3 * (len(widths) - 1)))
+    for row in rows:
+        cells = [_lines(c, w, i in cut) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        for n in range(max(len(c) for c in cells)):
+            line = [c[n] if n < len(c) else Text("") for c in cells]
+            out.append("\n")
+            out.append_text(gap.join(_pad(c, w, j) for c, w, j in zip(line, widths, justify, strict=True)))
     if caption:
-        out.append("\n" + caption, style="dim")
+        out.append("\n" + "\n".join(wrap(caption, sum(widths) + 3 * (len(widths) - 1))), style="dim")
     return out
 
 
@@ -70,20 +79,33 @@ PUBLISHED_ONLY = "* date of publication: the sources do not give the dates of th
 
 
 def _outcome(r: Record) -> Text:
-    """The overall grade in words and colour, else the theme of a visit without grades."""
+    """The overall grade in words and colour; a graded visit without one (a visit before 2013, the
+    framework from April 2026), its grades; else the theme of a visit without grades."""
     if r.graded and r.overall:
         g = r.overall
         label = g.label + (f" (= {g.on_scale.label.lower()})" if g.is_legacy else "")
         return Text(label, style=GRADE_STYLE[g.on_scale])
     if r.graded:
-        return Text("no overall grade", style="dim")
+        grades = [f"; {a.short} {grade_text(r.judgements[a], compact=True).plain.lower()}"
+                  for a in AREA_ORDER if a in r.judgements]
+        return Text("no overall grade" + "".join(grades), style="" if grades else "dim")
     if r.kind.remit is Remit.SEND:  # an outcome, in words: never a grade
         return Text(r.outcome.short) if r.outcome else Text("outcome not given", style="dim italic")
     return _theme_text(r)
 
 
+def list_title(records: Sequence[Record], width: int = 120) -> Text | None:
+    """The one authority a list is of (None when it is of several)."""
+    names = {r.authority.name for r in records}
+    if len(names) != 1:
+        return None
+    return Text("\n".join(wrap(f"{names.pop()}: {count(len(records), 'visit')}, oldest first", width)), style="bold")
+
+
 def list_table(records: Sequence[Record], width: int = 120) -> Text:
-    """One line per visit. Narrow screens drop the kind, then the summary, before any grade."""
+    """Every visit in rows. A narrow screen drops the kind and the authority (the id names them), the days
+    to publication, then the summary, and then breaks the grade or theme (and at last the id) over lines:
+    never a grade or a date cut."""
     from ..measures import days_to_publish, publish_summary
 
     multi = len({r.authority.name for r in records}) > 1
@@ -98,7 +120,9 @@ def list_table(records: Sequence[Record], width: int = 120) -> Text:
     header = ["When", *(["Authority"] if multi else []), "Visit", "Kind", "Grade or theme", "To publish", "Summary"]
     justify = ["right", *(["left"] if multi else []), "left", "left", "left", "right", "left"]
     widths = [max([len(h)] + [row[i].cell_len for row in rows]) for i, h in enumerate(header)]
+    visit_col = 2 if multi else 1
     kind_col, grade_col, days_col, summary_col = len(header) - 4, len(header) - 3, len(header) - 2, len(header) - 1
+    least = [max([len(header[i])] + [longest_word(row[i]) for row in rows]) for i in range(len(header))]
     widths[grade_col] = min(widths[grade_col], 40)  # every grade and official theme fits
     widths[summary_col] = min(widths[summary_col], 60)
     drop = [] if any(row[days_col].plain for row in rows) else [days_col]  # no day known: no column
@@ -106,10 +130,12 @@ def list_table(records: Sequence[Record], width: int = 120) -> Text:
     def total() -> int:
         return sum(w for i, w in enumerate(widths) if i not in drop) + 3 * (len(widths) - len(drop) - 1)
 
-    # Drop the kind (the id names it), then the days to publication unless the summary keeps 30
-    # columns beside it, then narrow the summary (to 20) or drop it; never the grade or theme.
-    if total() > width:
-        drop.append(kind_col)
+    # Drop the kind (the id names it) and the authority, then the days to publication unless the summary
+    # keeps 30 columns beside it, then narrow the summary (to 20) or drop it; then break the grade or
+    # theme over lines, and at last the id (after a hyphen).
+    for col in (kind_col, *([1] if multi else [])):
+        if total() > width:
+            drop.append(col)
     if days_col not in drop and total() - widths[summary_col] + min(widths[summary_col], 30) > width:
         drop.append(days_col)
     if total() > width:
@@ -118,13 +144,17 @@ def list_table(records: Sequence[Record], width: int = 120) -> Text:
             widths[summary_col] = spare
         else:
             drop.append(summary_col)
+    for col in (grade_col, visit_col):
+        if total() > width:
+            widths[col] = max(least[col], widths[col] - (total() - width))
     keep = [i for i in range(len(header)) if i not in drop]
     starred = any(_when(r).endswith("*") for r in records)
     notes = [PUBLISHED_ONLY] if starred else []
     if days_col in keep:
         notes.append(publish_summary(records).sentence())
     return line_table([header[i] for i in keep], [[row[i] for i in keep] for row in rows], [widths[i] for i in keep],
-                      [justify[i] for i in keep], "\n".join(notes) or None)
+                      [justify[i] for i in keep], "\n".join(notes) or None,
+                      cut=[keep.index(summary_col)] if summary_col in keep else [])
 
 
 def _kv(rows: list[tuple[str, RenderableType]]) -> Table:
@@ -203,100 +233,6 @@ def visit_detail(r: Record) -> Group:
         bits = [s.title, s.publisher, str(s.date) if s.date else None, s.url, s.file]
         parts.append(Padding(Text(f"[{s.id}] ") + plain(", ".join(b for b in bits if b)), (0, 0, 0, 2), expand=False))
     return Group(*parts)
-
-
-def _change_text(change: Change, steps: int) -> Text:
-    return Text(f"{change.arrow} {change.described(steps)}".strip(), style=CHANGE_STYLE[change])
-
-
-def _side_label(r: Record) -> str:
-    return f"{r.id} ({_when(r)})"
-
-
-def diff_renderable(d: Diff) -> Group:
-    a, b = d.before, d.after
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Area")
-    table.add_column(_side_label(a))
-    table.add_column(_side_label(b))
-    table.add_column("Change")
-    notes: list[str] = []
-    for row in d.areas:
-        na = "not graded (" + a.kind.info.short.lower() + ")" if not a.graded else "not judged"
-        nb = "not graded (" + b.kind.info.short.lower() + ")" if not b.graded else "not judged"
-        change = _change_text(row.change, row.steps)
-        if row.note:
-            if row.note not in notes:
-                notes.append(row.note)
-            change += Text(f" [{notes.index(row.note) + 1}]", style="dim")
-        table.add_row(Text(row.area.short), grade_text(row.before, none=na), grade_text(row.after, none=nb), change)
-    parts: list[RenderableType] = [Text(f"From {_side_label(a)} to {_side_label(b)}", style="bold")]
-    if a.kind.remit is Remit.SEND:
-        moved = d.outcome
-        line = Text("Outcome: ") + outcome_text(a) + Text(" → ") + outcome_text(b)
-        if moved is not None:
-            line += Text("  ") + _change_text(*moved)
-        parts.append(line)
-    elif d.areas:
-        parts.append(table)
-        parts.append(Text(
-            f"{d.count(Change.IMPROVED)} improved, {d.count(Change.DECLINED)} declined, "
-            f"{d.count(Change.UNCHANGED)} unchanged"
-            + (f", {d.count(Change.NEWLY_JUDGED)} newly judged" if d.count(Change.NEWLY_JUDGED) else "")
-            + (f", {d.count(Change.NO_LONGER_JUDGED)} no longer judged" if d.count(Change.NO_LONGER_JUDGED) else "")
-        ))
-        for i, note in enumerate(notes, 1):
-            parts.append(Text(f"[{i}] {note}", style="dim"))
-    else:
-        parts.append(Text("Neither visit was graded: no grades to compare.", style="dim"))
-    parts += [Text(""), _heading("Themes of concern")]
-    for key, title in (("no_longer_raised", "No longer raised"), ("still_raised", "Still raised"),
-                       ("newly_raised", "Newly raised")):
-        names = ", ".join(FINDING_THEMES[t].lower() for t in d.themes[key]) or "none"
-        parts.append(Padding(Text(f"{title}: ", style="bold") + Text(names), (0, 0, 0, 2), expand=False))
-    parts += [Text(""), _heading("Ungraded visits between")]
-    if not d.between:
-        parts.append(Padding(Text("none", style="dim"), (0, 0, 0, 2), expand=False))
-    for r in d.between:
-        line = Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r)
-        parts.append(Padding(line, (0, 0, 0, 2), expand=False))
-    return Group(*parts)
-
-
-def timeline_table(t: Timeline) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Area", no_wrap=True)
-    for r in t.columns:
-        table.add_column(Text(f"{r.year or '?'}\n{r.kind.info.short}"), min_width=12)
-    for area in t.areas:
-        cells: list[RenderableType] = [Text(area.short)]
-        for i in range(len(t.columns)):
-            c = t.cell(area, i)
-            if c is None:
-                cells.append(Text("·", style="dim"))
-                continue
-            text = grade_text(c.grade, compact=True)
-            if c.change is not None and c.change.arrow:
-                text = Text(c.change.arrow + " ", style=CHANGE_STYLE[c.change]) + text
-            cells.append(text)
-        table.add_row(*cells)
-    visits_row: list[RenderableType] = [Text("Visits before", style="italic")]
-    for visits in t.visits_before:
-        visits_row.append(Text("\n".join(_visit_marker(v) for v in visits) or "—", style="italic dim"))
-    table.add_section()
-    table.add_row(*visits_row)
-    return table
-
-
-def _visit_marker(v: Record) -> str:
-    return f"{v.kind.info.short} {v.year or ''}".strip()
-
-
-def timeline_footer(t: Timeline) -> Text | None:
-    if not t.visits_after:
-        return None
-    return Text("Visits since the last graded inspection: " + ", ".join(map(_visit_marker, t.visits_after)),
-                style="italic")
 
 
 def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Text:

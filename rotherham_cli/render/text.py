@@ -32,3 +32,35 @@ def grade_text(grade: Grade | None, *, none: str = "—", compact: bool = False)
     if grade.is_legacy:
         label += f" (= {grade.on_scale.short.lower()})" if compact else f" (= {grade.on_scale.label.lower()})"
     return Text(label, style=GRADE_STYLE[grade.on_scale])
+
+
+# Grades in narrower words, for tables on narrow screens: level 0 is the grade's own short form, 1 and 2
+# shorter still; a table that uses level 1 or 2 prints ABBREVIATIONS' legend beneath it.
+_ABBREVIATED = {
+    Grade.OUTSTANDING: ("Outst.", "O"),
+    Grade.GOOD: ("Good", "G"),
+    Grade.REQUIRES_IMPROVEMENT: ("RI", "RI"),
+    Grade.INADEQUATE: ("Inad.", "I"),
+}
+
+
+def grade_word(grade: Grade, level: int = 0) -> str:
+    """A grade (on today's scale, for a legacy one) in the words of ``level``: 0, 1 or 2."""
+    if level == 0 or grade not in _ABBREVIATED:
+        return grade.short
+    return _ABBREVIATED[grade][level - 1]
+
+
+def grade_legend(level: int) -> str:
+    """What the short forms of ``level`` stand for ('' for level 0)."""
+    if level == 0:
+        return ""
+    pairs = [(_ABBREVIATED[g][level - 1], g.label.lower()) for g in _ABBREVIATED]
+    return "; ".join(f"{short} {long}" for short, long in pairs if short.lower() != long)
+
+
+def grade_cell(grade: Grade | None, level: int = 0, none: str = "—") -> Text:
+    """``grade_text`` in the words of ``level``."""
+    if grade is None or level == 0:
+        return grade_text(grade, none=none, compact=True)
+    return Text(grade_word(grade.on_scale, level), style=GRADE_STYLE[grade.on_scale])
