@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import DiffFormat, Format
+from ..scope import filtered, load_visits
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -17,9 +18,7 @@ from .app import (
     app,
     emit,
     err,
-    filtered,
     handle_errors,
-    load_visits,
     screen_width,
 )
 

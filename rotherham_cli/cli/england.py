@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import Format
+from ..scope import filtered, load, one_authority
 from ..vocab import Remit
 from .app import (
     EveryAuthorityOpt,
@@ -15,10 +16,7 @@ from .app import (
     RecordsOpt,
     app,
     emit,
-    filtered,
     handle_errors,
-    load,
-    one_authority,
     screen_width,
 )
 

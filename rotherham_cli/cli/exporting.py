@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import ExportFormat, Layout
+from ..scope import filtered
 from ..words import count
 from .app import (
     EnglandOpt,
@@ -19,7 +20,6 @@ from .app import (
     UntilOpt,
     app,
     err,
-    filtered,
     handle_errors,
     out_bytes,
 )

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import Format
+from ..scope import load
 from .app import (
     EXIT_DATA,
     EnglandOpt,
@@ -16,7 +17,6 @@ from .app import (
     emit,
     err,
     handle_errors,
-    load,
     out_text,
 )
 
@@ -46,55 +46,21 @@ def import_report(
     What a report does not give is listed on stderr. Into a folder, each report is merged by the
     identity rule: a visit already there is completed, a fact it gives otherwise is reported.
     """
-    from pathlib import Path
+    from ..drafts import completing_set, import_plan, one_draft
 
-    from ..errors import UsageError
-    from ..output import check_writable, is_stdout
-    from ..pdfimport import draft_file_problem, report_files
-    from ..pdfimport import import_report as read
-    from ..recordyaml import dump_record
-
-    if is_stdout(output):
-        output = None
-    files = report_files(reports)
-    to_folder = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")) or len(files) > 1)
-    if len(files) > 1 and output is None:
-        raise UsageError("several reports need --output DIR to merge them into")
-    if to_folder:
-        if force:
-            raise UsageError("--force is for --output FILE; merging into a folder never overwrites a fact")
-        _merge_reports(files, output, *_lookup(records))
+    plan = import_plan(reports, output, force)
+    if plan.to_folder:
+        _merge_reports(plan.files, plan.output, *completing_set(records))
         return
-    if force and output is None:
-        raise UsageError("--force needs --output FILE")
-    from ..draftfill import complete
-
-    imported = complete(read(files[0]), *_lookup(records))
-    if output is not None:
-        problem = draft_file_problem(imported.data, output)
-        if problem:
-            raise UsageError(problem)
-        check_writable(output, force)  # refuse before any note is printed
-    text = dump_record(imported.data)
-    for line in imported.missing:
+    text, missing = one_draft(plan, records, force)
+    for line in missing:
         err(f"Not found in the report: {line}")
-    if output is None:
-        out_text(text)
-    else:
-        from ..output import write_atomic
+    if plan.output is None:
+        return out_text(text)
+    from ..output import write_atomic
 
-        write_atomic(output, text.encode("utf-8"), force=force)
-        err(f"Wrote the draft to {output}; add what is missing, then run 'judgements validate'")
-
-
-def _lookup(records: Optional[str]):
-    """The record set drafts are completed from, and how the notes name it."""
-    from ..loader import load_valid, records_dir, shipped_records
-
-    folder = records_dir(records)
-    where = "the shipped record set" if folder.resolve() == shipped_records().resolve() else \
-        f"the record set in {folder}"
-    return load_valid(folder), where
+    write_atomic(plan.output, text.encode("utf-8"), force=force)
+    err(f"Wrote the draft to {plan.output}; add what is missing, then run 'judgements validate'")
 
 
 def _merge_reports(files, output: str, lookup=None, where: str = "") -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..choices import Format, SchemaOf, ShowFormat
+from ..scope import filtered, load_visits
 from ..words import count
 from .app import (
     AuthorityOpt,
@@ -21,9 +22,7 @@ from .app import (
     app,
     emit,
     err,
-    filtered,
     handle_errors,
-    load_visits,
     out_text,
     screen_width,
 )
@@ -47,29 +46,17 @@ def list_(
 ) -> None:
     """List every visit, oldest first: when, kind, overall grade or theme, a summary, and (in CSV, JSON and
     Markdown) the days from the end of the visit to its publication."""
+    from ..export import list_rows, record_data
+
     _, chosen = filtered(records, authority, kind, since, until, (published_since, published_until),
                          with_england=with_england)
 
     def table():
-        if not chosen:
-            err("No visits match.")
-            return None
-        from ..render.tables import list_table, list_title
+        from ..render.tables import list_renderables
 
-        title, table = list_title(chosen, screen_width()), list_table(chosen, screen_width())
-        return (title, table) if title else table
+        return list_renderables(chosen, screen_width()) if chosen else err("No visits match.")
 
-    def data():
-        from ..export import record_data
-
-        return record_data(chosen)
-
-    def rows():
-        from ..export import list_rows
-
-        return list_rows(chosen)
-
-    emit(fmt, table=table, data=data, rows=rows)
+    emit(fmt, table=table, data=lambda: record_data(chosen), rows=lambda: list_rows(chosen))
 
 
 @app.command(epilog="\b\nExamples:\n  judgements show rotherham-2017-sif-reinspection\n"
@@ -127,25 +114,6 @@ def schema(
     """Print a JSON Schema: of a record (for editors' YAML support), or of the JSON `diff`, `timeline` or
     `check` writes with --format json (their stable interfaces)."""
     from ..render.machine import json_text
+    from ..schemas import json_schema
 
-    if what is SchemaOf.record:
-        from ..models import Record
-
-        data = Record.model_json_schema()
-    elif what is SchemaOf.diff:
-        from ..diff import DiffJSON
-
-        data = DiffJSON.model_json_schema(by_alias=True)
-    elif what is SchemaOf.timeline:
-        from ..timeline import TimelineJSON
-
-        data = TimelineJSON.model_json_schema(by_alias=True)
-    else:  # a list of disagreements
-        from pydantic import TypeAdapter
-
-        from ..official import DisagreementRow
-
-        data = TypeAdapter(list[DisagreementRow]).json_schema(by_alias=True)
-    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    data["title"] = "judgements visit record" if what is SchemaOf.record else f"judgements {what.value} --format json"
-    out_text(json_text(data))
+    out_text(json_text(json_schema(what)))

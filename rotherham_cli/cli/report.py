@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import ReportFormat
+from ..scope import load, one_authority
 from ..words import count
-from .app import OneAuthorityOpt, RecordsOpt, app, err, handle_errors, load, one_authority
+from .app import OneAuthorityOpt, RecordsOpt, app, err, handle_errors
 
 AuthorityArg = Annotated[
     Optional[str],

@@ -102,6 +102,12 @@ def list_title(records: Sequence[Record], width: int = 120) -> Text | None:
     return Text("\n".join(wrap(f"{names.pop()}: {count(len(records), 'visit')}, oldest first", width)), style="bold")
 
 
+def list_renderables(records: Sequence[Record], width: int = 120) -> tuple[Text, ...]:
+    """The title (for one authority) and the table of `list`."""
+    title = list_title(records, width)
+    return (*([title] if title else []), list_table(records, width))
+
+
 def list_table(records: Sequence[Record], width: int = 120) -> Text:
     """Every visit in rows. A narrow screen drops the kind and the authority (the id names them), the days
     to publication, then the summary, and then breaks the grade or theme (and at last the id) over lines:
