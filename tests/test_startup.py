@@ -42,4 +42,4 @@ def test_completion_offers_every_command_and_a_command_s_options():
                               check=False).stdout
 
     assert complete("judgements e", 1).split() == ["export", "england"]
-    assert set(complete("judgements england --a", 2).split()) == {"--area", "--as-at"}
+    assert set(complete("judgements england --a", 2).split()) == {"--area", "--as-at", "--authority"}

@@ -188,6 +188,6 @@ def concerns(
     def table():
         from ..render.england import concerns_renderable
 
-        return concerns_renderable(name, found, concerns_sentences(name, found))
+        return concerns_renderable(name, found, concerns_sentences(name, found), screen_width())
 
     emit(fmt, table=table, data=lambda: concerns_dict(name, found), rows=lambda: concerns_rows(found))

@@ -13,7 +13,7 @@ from ..diff import Diff
 from ..models import Record
 from ..timeline import Timeline
 from ..vocab import FINDING_THEMES, Change, Remit
-from .fit import fitted_table
+from .fit import fitted_table, stacked
 from .send import outcome_text
 from .tables import _heading, _theme_text, _when
 from .text import CHANGE_STYLE, grade_text, plain
@@ -53,7 +53,7 @@ def diff_renderable(d: Diff, width: int = 120) -> Group:
         parts.append(line)
     elif d.areas:
         table = fitted_table(["Area", _side_label(a), _side_label(b), "Change"], rows, width)
-        parts.append(table if table is not None else _stacked(rows))
+        parts.append(table if table is not None else stacked(["Area", _side_label(a), _side_label(b), "Change"], rows))
         parts.append(Text(
             f"{d.count(Change.IMPROVED)} improved, {d.count(Change.DECLINED)} declined, "
             f"{d.count(Change.UNCHANGED)} unchanged"
@@ -75,15 +75,6 @@ def diff_renderable(d: Diff, width: int = 120) -> Group:
     for r in d.between:
         parts.append(_indented(Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r)))
     return Group(*parts)
-
-
-def _stacked(rows: list[list[Text] | None]) -> Group:
-    """A screen too narrow for any table: each row as a line, its cells after the first indented."""
-    out: list[RenderableType] = []
-    for row in rows:
-        if row is not None:
-            out += [Text(row[0].plain, style="bold"), *(_indented(c) for c in row[1:])]
-    return Group(*out)
 
 
 def _visit_marker(v: Record) -> str:
@@ -130,9 +121,9 @@ def timeline_renderables(t: Timeline, width: int = 120) -> tuple[RenderableType,
         if all(b is not None for b in blocks):
             break
     else:  # not even one inspection beside the area names: one inspection after another
-        blocks = [_stacked([[Text(f"{t.columns[i].year or '?'} {t.columns[i].kind.info.short}"),
-                             *(Text(a.short + ": ") + _timeline_cell(t, a, i) for a in t.areas if t.cell(a, i))]])
-                  for i in range(n)]
+        areas = [a.short for a in t.areas]
+        blocks = [stacked(["", *areas], [[Text(f"{t.columns[i].year or '?'} {t.columns[i].kind.info.short}"),
+                                          *(_timeline_cell(t, a, i) for a in t.areas)]]) for i in range(n)]
     for i, block in enumerate(blocks):
         if i:
             parts.append(Text(""))

@@ -17,7 +17,7 @@ from ..comparison import CompareView, compare_sentences
 from ..england import EnglandView, Tally, england_sentences, inspected_on, pct, regions_sentence
 from ..journeys import JourneysView
 from ..vocab import HEADLINE_AREAS, SCALE, Area
-from .fit import fitted_table
+from .fit import fitted_table, stacked
 from .text import CHANGE_STYLE, GRADE_STYLE, grade_cell, grade_legend, grade_word, plain
 
 if TYPE_CHECKING:
@@ -36,21 +36,19 @@ Build = Callable[[int], tuple[Sequence[str], list[list[Text] | None]]]
 
 
 def _fitted(build: Build, width: int, right: Sequence[int] = (), levels: Sequence[int] = (0, 1, 2),
-            first: Sequence[int] = (0,)) -> tuple[RenderableType, ...]:
+            first: Sequence[int] = (0,), whole: Sequence[int] = ()) -> tuple[RenderableType, ...]:
     """The table ``build`` makes at the first level of grade words (0 full, 1 and 2 shorter) that fits
     ``width`` without cutting a word, with the legend of the short forms beneath it."""
     for level in levels:
         heads, rows = build(level)
         justify = ["right" if i in right else "left" for i in range(len(heads))]
-        table = fitted_table(heads, rows, width, justify, first=first, whole=right)
+        table = fitted_table(heads, rows, width, justify, first=first, whole=whole)
         if table is not None:
             legend = grade_legend(level)
             return (table, *([Text(f"Grades: {legend}", style="dim")] if legend else []))
-    heads, rows = build(levels[-1])  # a screen too narrow for any: Rich wraps what it must
-    t = _table(*heads, right=right)
-    for row in rows:
-        t.add_section() if row is None else t.add_row(*row)
-    return (t, Text(f"Grades: {grade_legend(levels[-1])}", style="dim"))
+    heads, rows = build(levels[-1])  # a screen too narrow for any table: one row after another
+    legend = grade_legend(levels[-1])
+    return (stacked(heads, rows), *([Text(f"Grades: {legend}", style="dim")] if legend else []))
 
 
 def _note(text: str) -> Text:
@@ -77,7 +75,7 @@ def tallies_table(label: str, rows: Sequence[tuple[str, Tally]], width: int = WI
              Text(str(tl.not_graded)), Text(str(tl.not_inspected)), Text(str(tl.total))] for name, tl in rows]
         return [label, *heads, "No grade", "Not insp.", "All"], body
 
-    return _fitted(build, width, right=range(1, 8), levels=(0,) if wide else (1, 2), first=())
+    return _fitted(build, width, right=range(1, 8), levels=(0,) if wide else (1, 2), first=(), whole=range(1, 8))
 
 
 def _day(d) -> str:
@@ -231,18 +229,21 @@ def _visit(r: Record | None, level: int = 0, day=None, mark: str = "") -> Text:
     return Text(f"{_day(day or inspected_on(r))}{mark} ") + grade_cell(r.overall, level)
 
 
-def concerns_renderable(name: str, concerns, sentences: Sequence[str]) -> Group:
+def concerns_renderable(name: str, concerns, sentences: Sequence[str], width: int = WIDE) -> Group:
     """The themes raised as areas for improvement, with each finding's text under its theme."""
     from ..report import month_words
 
-    t = _table("Theme", "Visits", "First", "Latest", "At the latest visit with findings", right=(1,))
-    for row in concerns.rows:
-        t.add_row(Text(row.label), Text(str(len(row.visits))), Text(month_words(row.visits[0].when)),
-                  Text(month_words(row.visits[-1].when)),
-                  Text("still raised", style="bold red") if row.still_raised else Text("not raised", style="green"))
+    def build(level: int):
+        rows: list[list[Text] | None] = [
+            [Text(row.label), Text(str(len(row.visits))), Text(month_words(row.visits[0].when)),
+             Text(month_words(row.visits[-1].when)),
+             Text("still raised", style="bold red") if row.still_raised else Text("not raised", style="green")]
+            for row in concerns.rows]
+        return ["Theme", "Visits", "First", "Latest", "At the latest visit with findings"], rows
+
     parts: list[RenderableType] = [Text(f"What keeps coming back: {name}", style="bold")]
     if concerns.rows:
-        parts.append(t)
+        parts += _fitted(build, width, right=(1,), levels=(0,), first=())
     parts += [_note(s) for s in sentences]
     for row in concerns.rows:
         parts += [Text(""), Text(row.label, style="bold underline")]

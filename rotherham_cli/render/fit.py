@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 
 from rich import box
+from rich.console import Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -108,3 +110,17 @@ def _broken(cell: Text, width: int) -> Text:
         return cell
     lines = [ln for part in cell.plain.split("\n") for ln in wrap(part, width)]
     return Text("\n".join(lines), style=cell.style)
+
+
+def stacked(headers: Sequence[Text | str], rows: Sequence[Sequence[Text] | None]) -> Group:
+    """A screen too narrow for any table: each row's first cell as a heading, the others beneath it,
+    indented, each after its column's name."""
+    out = []
+    for row in rows:
+        if row is None:
+            continue
+        out.append(Text(row[0].plain, style="bold"))
+        for head, cell in zip(headers[1:], row[1:], strict=True):
+            name = head.plain if isinstance(head, Text) else head
+            out.append(Padding(Text(" ".join(name.split()) + ": ", style="dim") + cell, (0, 0, 0, 2), expand=False))
+    return Group(*out)
