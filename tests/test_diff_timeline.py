@@ -30,7 +30,7 @@ def test_diff_2014_2017_on_rotherham(run):
     out = lines(res.stdout)
     assert out[0] == ("Rotherham: from rotherham-2014-sif-inspection (2014-09-16) to rotherham-2017-sif-reinspection "
                       "(2017-11-06)")
-    rows = {line[:24].strip(): line[24:].split("  ") for line in out[4:11]}
+    rows = {line[:24].strip(): line[24:].split("  ") for line in out[3:10]}
     cells = {k: [c.strip() for c in v if c.strip()] for k, v in rows.items()}
     assert cells == {
         "Overall effectiveness": ["Inadequate", "Good", "↑ improved by 2 steps"],
@@ -41,7 +41,7 @@ def test_diff_2014_2017_on_rotherham(run):
         "Care leavers": ["Inadequate", "Outstanding", "↑ improved by 3 steps"],
         "LSCB": ["Inadequate", "not judged", "no longer judged"],
     }
-    assert out[11] == "6 improved, 0 declined, 0 unchanged, 1 no longer judged"
+    assert out[10] == "6 improved, 0 declined, 0 unchanged, 1 no longer judged"
     assert "  2016-11-21*  rotherham-2016-monitoring-visit — Looked after children" in out
     assert "  2017-03-13*  rotherham-2017-monitoring-visit — Children in need of help and protection" in out
 
@@ -79,8 +79,8 @@ def test_diff_defaults_to_previous_and_latest(run):
 def test_diff_across_the_sif_ilacs_boundary(run):
     res = run("diff", "rutland-2015-sif-inspection", "rutland-2022-ilacs-short", *R)
     out = lines(res.stdout)
-    assert "Children in care        Requires improvement to be good    Good" \
-        "                               ↑ improved by 1 step [3]" in out
+    assert "Children in care        Requires improvement to be good   Good" \
+        "                       ↑ improved by 1 step [3]" in out
     assert any(line.startswith("[3] wording differs: 'Children looked after and achieving permanence' / ") for line in out)
     data = json.loads(run("diff", "rutland-2015-sif-inspection", "rutland-2022-ilacs-short", *R,
                           "--format", "json").stdout)

@@ -27,6 +27,10 @@ def _side_label(r: Record) -> str:
     return f"{r.id} ({_when(r)})"
 
 
+def _column_label(r: Record) -> str:
+    return f"{r.kind.info.short} ({_when(r)})"
+
+
 def _indented(text: Text) -> Padding:
     return Padding(text, (0, 0, 0, 2), expand=False)
 
@@ -52,8 +56,9 @@ def diff_renderable(d: Diff, width: int = 120) -> Group:
             line += Text("  ") + _change_text(*d.outcome)
         parts.append(line)
     elif d.areas:
-        table = fitted_table(["Area", _side_label(a), _side_label(b), "Change"], rows, width)
-        parts.append(table if table is not None else stacked(["Area", _side_label(a), _side_label(b), "Change"], rows))
+        heads = ["Area", _column_label(a), _column_label(b), "Change"]  # the title gives the ids
+        table = fitted_table(heads, rows, width)
+        parts.append(table if table is not None else stacked(heads, rows))
         parts.append(Text(
             f"{d.count(Change.IMPROVED)} improved, {d.count(Change.DECLINED)} declined, "
             f"{d.count(Change.UNCHANGED)} unchanged"
