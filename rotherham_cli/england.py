@@ -188,13 +188,15 @@ class EnglandView:
         from .words import count
 
         when = self.as_at.isoformat() + ("" if self.as_at_given else " (the latest publication the records hold)")
+        each = f"each at its latest graded inspection (SIF or ILACS) {self.rule.words()}"
+        if self.scope != "England":
+            return f"The {self.authorities} chosen authorities as at {when}, {each}"
         if self.not_held:
             who = (f"{count(self.authorities, 'authority', 'authorities')} of the {self.existing} that existed "
                    "then (the records hold no other)")
         else:
             who = f"{self.authorities} authorities"
-        whole = "England" if self.scope == "England" else "The chosen authorities"
-        return f"{whole} as at {when}: {who}, each at its latest graded inspection (SIF or ILACS) {self.rule.words()}"
+        return f"England as at {when}: {who}, {each}"
 
     def rows(self) -> tuple[list[str], list[list]]:
         """One row per group and area, for CSV and Markdown."""

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import UsageError
 from .models import Record
-from .vocab import AREA_ORDER, Area, Change, Framework, Grade, Kind, compare_grades
+from .vocab import AREA_ORDER, Area, Change, Framework, Grade, Kind, SendOutcome, compare_grades
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Timeline:
     # Ungraded visits before each column (after the previous one), and after the last.
     visits_before: list[list[Record]] = field(default_factory=list)
     visits_after: list[Record] = field(default_factory=list)
+    # Area SEND inspections (Ofsted and the CQC), oldest first: a row of their own, outcomes not grades.
+    send: list[Record] = field(default_factory=list)
 
     def cell(self, area: Area, column: int) -> Cell | None:
         return self.cells.get((area, column))
@@ -43,7 +45,17 @@ class Timeline:
                 row.append("" if c is None else c.grade.label + moved)
             rows.append(row)
         rows.append(["visits_before", *("; ".join(v.id for v in vs) for vs in self.visits_before)])
+        if self.send:
+            rows.append(["area_send", *("; ".join(f"{r.id}: {r.outcome.value if r.outcome else 'not given'}"
+                                                  for r in self.send_before(i)) for i in range(len(self.columns)))])
         return header, rows
+
+    def send_before(self, column: int) -> list[Record]:
+        """The area SEND inspections held before a column's inspection (after the previous one's); the last
+        column takes those after it too."""
+        lo = self.columns[column - 1].sort_key if column else None
+        hi = self.columns[column].sort_key if column + 1 < len(self.columns) else None
+        return [r for r in self.send if (lo is None or r.sort_key > lo) and (hi is None or r.sort_key < hi)]
 
     def to_dict(self) -> dict:
         """The JSON form (`timeline --format json`), as :class:`TimelineJSON` declares it."""
@@ -53,6 +65,7 @@ class Timeline:
                                         visits_before=[v.id for v in self.visits_before[i]])
                          for i, r in enumerate(self.columns)],
             visits_after=[v.id for v in self.visits_after],
+            area_send=[SendJSON(id=r.id, when=str(r.when) if r.when else None, outcome=r.outcome) for r in self.send],
             areas=[AreaRowJSON(area=area, grades=[
                 CellJSON(grade=c.grade, change=c.change, steps=c.steps) if (c := self.cell(area, i)) else None
                 for i in range(len(self.columns))
@@ -88,10 +101,20 @@ class AreaRowJSON(BaseModel):
     grades: list[CellJSON | None] = Field(description="one per inspection; null where it gives no grade here")
 
 
+class SendJSON(BaseModel):
+    """An area SEND inspection: an outcome, never a grade."""
+
+    model_config = _JSON
+    id: str
+    when: str | None
+    outcome: SendOutcome | None
+
+
 class TimelineJSON(BaseModel):
     model_config = _JSON
     inspections: list[InspectionJSON]
     visits_after: list[str]
+    area_send: list[SendJSON] = Field(description="area SEND inspections (Ofsted and the CQC), oldest first")
     areas: list[AreaRowJSON]
 
 
@@ -102,7 +125,10 @@ def build_timeline(records: Sequence[Record]) -> Timeline:
         raise UsageError(
             f"the records hold {len(authorities)} authorities; choose one with --authority NAME"
         )
-    ordered = sorted(records, key=lambda r: r.sort_key)
+    from .send import children_services, send_inspections
+
+    send = send_inspections(records)
+    ordered = sorted(children_services(records), key=lambda r: r.sort_key)
     columns = [r for r in ordered if r.graded]
     areas = [a for a in AREA_ORDER if any(a in r.judgements for r in columns)]
     cells: dict[tuple[Area, int], Cell] = {}
@@ -123,4 +149,4 @@ def build_timeline(records: Sequence[Record]) -> Timeline:
             visits_before[col].append(r)
         else:
             visits_after.append(r)
-    return Timeline(columns, areas, cells, visits_before, visits_after)
+    return Timeline(columns, areas, cells, visits_before, visits_after, send)

@@ -118,7 +118,7 @@ def test_list_markdown(run):
     [
         (("--kind", "bogus"), 2, "Error: --kind: 'bogus' is not a kind of visit; the kinds are graded, visits, slac, "
          "slac_reinspection, cpi, cpri, tlac, sif_inspection, sif_reinspection, ilacs_standard, ilacs_short, "
-         "focused_visit, monitoring_visit, jtai\n"),
+         "focused_visit, monitoring_visit, jtai, area_send\n"),
         (("--since", "2020", "--until", "2019"), 2, "Error: --since 2020 is after --until 2019\n"),
         (("--authority", "Nowhere"), 2, "Error: no authority 'Nowhere'\n"),
         (("--authority", "Hul"), 2, "Error: no authority 'Hul'; did you mean Kingston upon Hull?\n"),

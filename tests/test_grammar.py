@@ -153,18 +153,3 @@ def test_check_says_its_verdict_on_stderr_and_keeps_json_clean(run):
     assert json.loads(res.stdout) == []
     assert res.stderr == ("No disagreements: the records of 1 authority agree with 'Local authority inspection "
                           "outcomes as at 31 March 2025' (2025-09-25)\n")
-
-
-def test_grammar_notes_show_the_real_output(run):
-    """Each block of docs/grammar-notes.md that starts with '$ judgements ...' is that command's output at
-    80 columns."""
-    import re
-    import shlex
-
-    from conftest import ROOT
-
-    text = (ROOT / "docs" / "grammar-notes.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```\n\$ judgements ([^\n]*)\n(.*?)```", text, re.S)
-    assert len(blocks) == 2
-    for command, shown in blocks:
-        assert shown == run(*shlex.split(command), env={"COLUMNS": "80"}).stdout, command

@@ -64,8 +64,9 @@ def list_(
              "  judgements show 2022\n  judgements show latest -a Leeds --format json")
 @handle_errors
 def show(
-    visit: Annotated[str, typer.Argument(metavar="VISIT", help="An id (of any authority's visit), or a year, 'latest', 'previous' "
-                                         "or 'first' of the authority --authority names.")],
+    visit: Annotated[str, typer.Argument(
+        metavar="VISIT", help="An id (of any authority's visit), or a year, 'latest', 'previous' or 'first' of the "
+        "authority --authority names.")],
     records: RecordsOpt = None,
     authority: AuthorityOpt = None,
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="table or json.")] = ShowFormat.table,

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..choices import Format
+from ..scope import filtered, load_visits
 from .app import (
     AuthorityOpt,
     EnglandOpt,
@@ -20,9 +21,7 @@ from .app import (
     colourless,
     emit,
     err,
-    filtered,
     handle_errors,
-    load_scoped,
 )
 
 TextArg = Annotated[list[str], typer.Argument(
@@ -91,11 +90,9 @@ def themes(
     """What one visit's recommendations are about: the themes of the finding-theme vocabulary each is
     given by the rules of data/themes.yaml (one to three, or none), and with --why the words that gave
     them; findings keep the themes tagged by hand. See docs/themes.md for the rules and how well they do."""
-    from ..query import resolve_visit
     from ..themes import visit_themes_data, visit_themes_rows
 
-    loaded, slugs = load_scoped(records, authority, with_england=with_england)
-    record = resolve_visit(loaded, visit, slugs)
+    (record,), _ = load_visits(records, authority, [visit], with_england)
 
     def table():
         from ..render.themes import themes_renderable

@@ -13,6 +13,7 @@ from ..diff import Diff
 from ..models import Record
 from ..timeline import Timeline
 from ..vocab import FINDING_THEMES, Change, Remit
+from ..words import month_words
 from .fit import fitted_table, stacked
 from .send import outcome_text
 from .tables import _heading, _theme_text, _when
@@ -136,4 +137,8 @@ def timeline_renderables(t: Timeline, width: int = 120) -> tuple[RenderableType,
     if t.visits_after:
         parts.append(Text("Visits since the last graded inspection: " + ", ".join(map(_visit_marker, t.visits_after)),
                           style="italic"))
+    if t.send:
+        label = Text("SEND (area inspections by Ofsted and the CQC; an outcome, not a grade): ", style="bold")
+        parts.append(label + Text("; ".join(
+            f"{r.outcome.short if r.outcome else 'outcome not given'} ({month_words(r.when)})" for r in t.send)))
     return tuple(parts)

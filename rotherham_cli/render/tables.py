@@ -15,7 +15,7 @@ from ..models import Record
 from ..vocab import AREA_ORDER, FINDING_THEMES, FindingKind, Remit
 from ..words import count, first_sentence
 from .fit import longest_word, wrap
-from .send import inspector_text, send_sections
+from .send import inspector_text, outcome_text, send_sections
 from .text import GRADE_STYLE, grade_text, plain
 
 
@@ -71,7 +71,8 @@ def line_table(header: list[str], rows: list[list[Text]], widths: list[int], jus
             out.append("\n")
             out.append_text(gap.join(_pad(c, w, j) for c, w, j in zip(line, widths, justify, strict=True)))
     if caption:
-        out.append("\n" + "\n".join(wrap(caption, sum(widths) + 3 * (len(widths) - 1))), style="dim")
+        width = sum(widths) + 3 * (len(widths) - 1)
+        out.append("\n" + "\n".join(line for part in caption.split("\n") for line in wrap(part, width)), style="dim")
     return out
 
 
