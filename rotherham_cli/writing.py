@@ -39,11 +39,9 @@ def export_plan(fmt: ExportFormat, layout: Layout | None, output: str | None, bo
 
 
 def paper_output(fmt: ReportFormat | None, output: str | None, force: bool) -> str | None:
-    """Where `report` or `chart` writes (None: standard output). Markdown writes its chart beside the
-    file, so it needs one; --force needs a file to replace."""
+    """Where `report` or `chart` writes (None: standard output; Markdown then carries its chart inline);
+    --force needs a file to replace."""
     output = None if is_stdout(output) else output
-    if fmt is ReportFormat.markdown and output is None:
-        raise UsageError("--format markdown writes the chart beside the file; give --output FILE.md")
     if force and output is None:
         raise UsageError("--force needs --output FILE")
     return output

@@ -252,7 +252,7 @@ def test_a_blank_row_inside_an_official_table_is_reported_not_taken_as_its_end(t
 PROCESS_CASES = {
     "version to a full disk": (["--version"], "full", 1, "Error: cannot write the output: No space left on device"),
     "help to a full disk": (["--help"], "full", 1, "Error: cannot write the output: No space left on device"),
-    "list to a full disk": (["list"], "full", 1, "Error: No space left on device"),
+    "list to a full disk": (["list"], "full", 1, "Error: cannot write the output: No space left on device"),
     "list with stdout closed": (["list"], "closed", 1, "Error: standard output is closed; nothing can be written"),
     "version with stdout closed": (["--version"], "closed", 1,
                                    "Error: standard output is closed; nothing can be written"),

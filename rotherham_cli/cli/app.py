@@ -132,8 +132,9 @@ def err(message: str) -> None:
 
 
 def out_text(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    from ..stdout import write_stdout
+
+    write_stdout(text)  # all of it, or one line and exit 1
 
 
 def out_bytes(data: bytes) -> None:

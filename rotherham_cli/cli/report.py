@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Optional
 
 import typer
@@ -35,14 +34,14 @@ def _build(records: Optional[str], name: Optional[str], authority, as_at: Option
 def _write(documents: list[tuple[Optional[str], str]], force: bool) -> None:
     """Each (path, text) to its file (None: stdout), every path checked before the first is written."""
     from ..output import check_writable, write_atomic
+    from ..stdout import write_stdout
 
     for path, _ in reversed(documents):  # the file asked for first, then what goes beside it
         if path is not None:
             check_writable(path, force)
     for path, text in documents:
         if path is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            write_stdout(text)  # all of it, or one line and exit 1
         else:
             write_atomic(path, text.encode("utf-8"), force=force)
 

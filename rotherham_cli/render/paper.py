@@ -11,8 +11,8 @@ if TYPE_CHECKING:
 
 
 def report_documents(rep: Report, fmt: ReportFormat, output: str | None) -> list[tuple[str | None, str]]:
-    """HTML: one self-contained page. Markdown: the chart as an SVG file beside the page (``output``
-    is then a file, see writing.paper_output), written first."""
+    """HTML: one self-contained page. Markdown: the chart as an SVG file beside the page, written first;
+    inline in the page where it has no file to go beside (stdout, a device, a pipe)."""
     if fmt is ReportFormat.html:
         from .html import report_html
 
@@ -20,5 +20,7 @@ def report_documents(rep: Report, fmt: ReportFormat, output: str | None) -> list
     from .report_md import chart_path, report_markdown
     from .svg import svg_document
 
-    chart = chart_path(output)
+    chart = chart_path(output) if output is not None else None
+    if chart is None:
+        return [(output, report_markdown(rep, None))]
     return [(str(chart), svg_document(rep)), (output, report_markdown(rep, chart.name))]

@@ -7,6 +7,8 @@ percent-encoded.
 
 from __future__ import annotations
 
+import base64
+import stat
 from html import escape
 from pathlib import Path
 
@@ -33,10 +35,26 @@ from ..vocab import Grade
 from .machine import markdown_text, printable
 
 
-def chart_path(output: str) -> Path:
-    """Where the chart goes beside a Markdown report: report.md -> report-journey.svg."""
+def chart_path(output: str) -> Path | None:
+    """Where the chart goes beside a Markdown report: report.md -> report-journey.svg. None where the
+    report is no file to put it beside ('-' for stdout, a device, a pipe): the chart is then inline."""
+    if output == "-":
+        return None
     p = Path(output)
+    try:
+        mode = p.stat().st_mode
+    except OSError:  # not there yet: a new file
+        mode = stat.S_IFREG
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # /dev/null, /dev/stdout, a FIFO (a folder is refused later)
+        return None
     return p.with_name(f"{p.stem}-journey.svg")
+
+
+def _inline_chart(report: Report) -> str:
+    """The chart as a data: address, for a report with no file beside it."""
+    from .svg import svg_document
+
+    return "data:image/svg+xml;base64," + base64.b64encode(svg_document(report).encode("utf-8")).decode("ascii")
 
 
 def _md(value: object) -> str:
@@ -66,7 +84,8 @@ def table_md(t: Table) -> str:
     return out
 
 
-def report_markdown(report: Report, chart_file: str) -> str:
+def report_markdown(report: Report, chart_file: str | None) -> str:
+    """The report; ``chart_file`` is the chart's file beside it, or None to put the chart inline."""
     as_at = when_words(report.as_at) if report.as_at else "no date"
     parts = [
         f"# {_md(report.name)}: Ofsted's judgements on children's services",
@@ -78,7 +97,7 @@ def report_markdown(report: Report, chart_file: str) -> str:
         parts.append(_md(concerns_message(report)))
     parts += [
         "## The journey",
-        f"![{_md(chart_description(report))}]({_url(chart_file)})",
+        f"![{_md(chart_description(report))}]({_url(chart_file) if chart_file else _inline_chart(report)})",
         "Each row is one judgement area; the four steps are Ofsted's grades, outstanding at the top. "
         "Each mark is a graded inspection, placed at its date; a triangle is a visit without grades.",
         table_md(journey_table(report)),
