@@ -102,3 +102,25 @@ def test_markdown_report_to_a_device_writes_nothing_beside_it(run):
     finally:
         if stray.exists() and ROOT_USER:
             stray.unlink()
+
+
+# ---------------------------------------------------------------------------------------------
+# Versions: the project claims only the Pythons it can run on
+# ---------------------------------------------------------------------------------------------
+
+
+def test_requires_python_is_no_older_than_what_the_code_needs():
+    import tomllib
+
+    from conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    oldest = re.fullmatch(r">=\s*3\.(\d+)", project["project"]["requires-python"])
+    assert oldest, project["project"]["requires-python"]
+    # sqlite3's Connection.serialize, which `export --format sqlite` uses, came in Python 3.11.
+    assert ".serialize(" in (ROOT / "rotherham_cli" / "database.py").read_text(encoding="utf-8")
+    assert int(oldest.group(1)) >= 11
+    # ruff checks the code against the oldest Python claimed, no older and no newer
+    assert project["tool"]["ruff"]["target-version"] == f"py3{oldest.group(1)}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"With Python 3.{oldest.group(1)} or later" in readme
