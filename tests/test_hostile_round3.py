@@ -12,12 +12,16 @@ import csv
 import io
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import hostile_pdfs
 import pytest
-from conftest import RECORDS
+from conftest import RECORDS, REPORTS
+from test_pdfimport import make_pdf
 from test_report import check_chart
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -103,6 +107,108 @@ def test_markdown_report_to_a_device_writes_nothing_beside_it(run):
         if stray.exists() and ROOT_USER:
             stray.unlink()
 
+
+# ---------------------------------------------------------------------------------------------
+# PDFs that fight back: read in a child process with a memory and a time limit
+# ---------------------------------------------------------------------------------------------
+
+
+def test_nested_form_xobjects_are_refused_in_one_line_within_the_memory_limit(run, tmp_path):
+    pdf = hostile_pdfs.nested_forms(tmp_path / "forms.pdf", depth=12, fanout=8)  # 8**12 words on one page
+    assert pdf.stat().st_size < 6000
+    start = time.monotonic()
+    res = run("import-report", pdf, "--records", tmp_path)
+    assert (res.exit_code, res.stdout) == (1, "")
+    assert res.stderr == f"Error: {pdf}: too large to read (more than 512 MB of page content); not read\n"
+    assert time.monotonic() - start < 25  # refused at the memory limit, long before the time limit
+
+
+def test_a_stream_that_inflates_past_the_limit_is_refused_not_an_abort(tmp_path):
+    from rotherham_cli.pdfimport import PdfReader, ReportError, extract_pages
+
+    pdf = hostile_pdfs.inflating_page(tmp_path / "bomb.pdf", megabytes=200)
+    assert pdf.stat().st_size < 2**20
+    with PdfReader(memory_mb=128) as reader, pytest.raises(ReportError) as refused:
+        extract_pages(pdf, reader)
+    assert str(refused.value) == f"{pdf}: too large to read (more than 128 MB of page content); not read"
+
+
+def test_a_pdf_past_the_time_limit_is_killed_and_the_next_file_is_read(tmp_path):
+    from rotherham_cli.pdfimport import PdfReader, ReportError, extract_pages
+
+    slow = hostile_pdfs.nested_forms(tmp_path / "slow.pdf", depth=4, fanout=8, pages=300)
+    fine = make_pdf(tmp_path / "fine.pdf", ["Inspection of Example local authority\n(fine)"])
+    with PdfReader(seconds=1) as reader:
+        start = time.monotonic()
+        with pytest.raises(ReportError) as refused:
+            extract_pages(slow, reader)
+        assert time.monotonic() - start < 5
+        assert str(refused.value) == f"{slow}: took longer than 1 s to read; not read"
+        assert extract_pages(fine, reader) == ["Inspection of Example local authority\r\n(fine)"]
+
+
+def test_a_batch_reads_on_after_a_pdf_that_passed_the_limit(run, tmp_path):
+    """One child reads the batch; the one a hostile PDF took down is replaced for the next file."""
+    pdf = hostile_pdfs.nested_forms(tmp_path / "a-forms.pdf", depth=12, fanout=8)
+    report = REPORTS / "barnsley-2018-11-19.pdf"
+    if not report.exists():
+        pytest.skip(f"shared material not present: {report}")
+    out, empty = tmp_path / "set", tmp_path / "none"
+    empty.mkdir()
+    res = run("import-report", pdf, report, "--output", f"{out}/", "--records", empty)
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines()
+    assert lines[0] == f"Failed: {pdf}: too large to read (more than 512 MB of page content); not read"
+    assert lines[-1].startswith("Merged 1 record from 1 of 2 reports read (1 failed, above)")
+    assert [p.name for p in out.glob("*/*.yaml")] == ["barnsley-2018-ilacs-standard.yaml"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat_file.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the child process")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_to_the_command_kills_the_pdf_reader_at_once(tmp_path, signum):
+    slow = hostile_pdfs.nested_forms(tmp_path / "slow.pdf", depth=6, fanout=6)  # one page: 250 MB, 12 s here
+    proc = subprocess.Popen([sys.executable, "-c", ENTRY, "import-report", str(slow), "--records", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        deadline = time.monotonic() + 20
+        children: list[int] = []
+        while not children and time.monotonic() < deadline:
+            time.sleep(0.1)
+            children = _children(proc.pid)
+        assert children, "the PDF reader's child process never started"
+        time.sleep(1.0)  # well into the file
+        start = time.monotonic()
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=10)
+        assert time.monotonic() - start < 3
+        assert (proc.returncode, err.decode()) == (130, "Interrupted.\n")
+        deadline = time.monotonic() + 5
+        while any(map(_alive, children)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, children))
+    finally:
+        proc.kill()
+        proc.wait()
 
 # ---------------------------------------------------------------------------------------------
 # Versions: the project claims only the Pythons it can run on

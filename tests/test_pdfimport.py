@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPORTS, ROOT, SHARED
+from hostile_pdfs import write_pdf
 from pydantic import ValidationError
 
 from rotherham_cli import pdfimport, vocab
@@ -534,17 +535,7 @@ def make_pdf(path: Path, pages: list[str]) -> Path:
             b"/Contents %d 0 R >>" % (5 + 2 * i)
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf(path, objects)
 
 
 def _one_line_error(path: Path) -> str:

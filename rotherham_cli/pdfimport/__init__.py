@@ -22,7 +22,8 @@ explained in the draft's notes.
 
 The PDF library (pypdfium2) was chosen by measurement: see benchmarks/pdf_libraries.md. It is imported
 inside the functions that use it, so that importing this package stays cheap. The modules, in the
-order a report flows through them: ``extract`` (the PDF's text, bounded), ``text`` (lines without
+order a report flows through them: ``extract`` (the PDF's text, read in ``bounded``'s child process
+under a memory and time limit), ``text`` (lines without
 running headers), ``patterns`` (what the words say: grades, dates, title, inspector, recommendations),
 ``reader`` (the fields in turn into a draft), ``model`` (the draft and the errors). An area SEND report
 (Ofsted and CQC's joint inspection of a local area partnership) is recognised by its title and read by
@@ -35,7 +36,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .extract import MAX_PAGES, MAX_SECONDS, _check_pdf_file, _pages_pypdfium2
+from .bounded import MAX_MEMORY_MB, MAX_SECONDS, PdfReader, shared_reader
+from .extract import MAX_PAGES, _check_pdf_file
 from .model import ImportedReport, ReportError
 from .patterns import _GENERIC_TITLE_RE, _LSCB_ONLY_RE, _looks_like_report
 from .reader import read_draft
@@ -43,7 +45,7 @@ from .send import is_area_send, read_send_draft
 from .text import _Document
 
 __all__ = [
-    "MAX_PAGES", "MAX_SECONDS", "ImportedReport", "ReportError", "draft_file_problem",
+    "MAX_MEMORY_MB", "MAX_PAGES", "MAX_SECONDS", "ImportedReport", "PdfReader", "ReportError", "draft_file_problem",
     "extract_pages", "extract_text", "import_report", "read_report", "report_files",
 ]
 
@@ -89,12 +91,13 @@ def extract_text(path: str | Path) -> str:
     return "\f".join(extract_pages(path))
 
 
-def extract_pages(path: str | Path) -> list[str]:
-    """The text of each page, read with pypdfium2 (chosen by benchmarks/pdf_libraries.py). Raises
-    :class:`ReportError` for a file that is no readable PDF with text."""
+def extract_pages(path: str | Path, reader: PdfReader | None = None) -> list[str]:
+    """The text of each page, read with pypdfium2 (chosen by benchmarks/pdf_libraries.py) in a child
+    process bounded in memory and time (``reader``, else the process's shared one: see bounded.py).
+    Raises :class:`ReportError` for a file that is no readable PDF with text, or costs too much."""
     p = Path(path)
     _check_pdf_file(p)
-    pages = _pages_pypdfium2(p)
+    pages = (reader or shared_reader()).pages(p)
     if not any(page.strip() for page in pages):
         raise ReportError(f"{p}: the PDF has no text layer (a scan?); import-report needs the text")
     return pages
