@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from .identity import authority_slug
 from .measures import to_publish
 from .models import Record
+from .render.machine import printable
 from .themes import recommendation_themes
 
 SCHEMA = """
@@ -68,6 +69,14 @@ def _s(value) -> str | None:
     return None if value is None else str(value)
 
 
+def _insert(db: sqlite3.Connection, table: str, rows) -> None:
+    """Insert the rows, their text cleaned as every other output cleans it (render.machine.printable):
+    no control or bidirectional-override character reaches the database."""
+    rows = [tuple(printable(v) if isinstance(v, str) else v for v in row) for row in rows]
+    if rows:
+        db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+
+
 def database_bytes(records: Sequence[Record]) -> bytes:
     """The records (and the whole register of authorities) as an SQLite database file's bytes."""
     from . import authorities
@@ -75,29 +84,27 @@ def database_bytes(records: Sequence[Record]) -> bytes:
     db = sqlite3.connect(":memory:")
     try:
         db.executescript(SCHEMA)
-        db.executemany("INSERT INTO authorities VALUES (?,?,?,?,?,?,?,?,?)", [
+        _insert(db, "authorities", [
             (a.slug, a.name, a.la_number, a.gss, a.region, int(a.current), _s(a.started), _s(a.ended),
              " ".join(a.successors) or None) for a in authorities.all_authorities()])
         for r in records:
             a = r.authority
             m = to_publish(r)
-            db.execute("INSERT INTO visits VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+            _insert(db, "visits", [(
                 r.id, authority_slug(r), a.name, a.la_number, a.ons_code, r.kind.value, r.kind.label,
                 int(r.graded), r.framework.value, _s(r.start), _s(r.end), _s(r.published), m.days, m.why_not or None,
-                r.theme, r.headline, r.summary))
-            db.executemany("INSERT INTO judgements VALUES (?,?,?,?,?,?,?)", [
+                r.theme, r.headline, r.summary)])
+            _insert(db, "judgements", [
                 (r.id, area.value, r.wording(area), g.value, g.label, g.on_scale.value, g.on_scale.rank)
                 for area, g in r.judgements.items()])
-            db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?)", [
+            _insert(db, "findings", [
                 (r.id, i, f.kind.value, f.text, f.quote, " ".join(f.themes), f.source)
                 for i, f in enumerate(r.findings, 1)])
-            db.executemany("INSERT INTO recommendations VALUES (?,?,?)",
-                           [(r.id, i, t) for i, t in enumerate(r.recommendations, 1)])
-            db.executemany("INSERT INTO recommendation_themes VALUES (?,?,?)", [
+            _insert(db, "recommendations", [(r.id, i, t) for i, t in enumerate(r.recommendations, 1)])
+            _insert(db, "recommendation_themes", [
                 (r.id, i, theme) for i, t in enumerate(recommendation_themes(r), 1) for theme in t.themes])
-            db.executemany("INSERT INTO inspectors VALUES (?,?,?,?)",
-                           [(r.id, i, p.name, p.role) for i, p in enumerate(r.inspectors, 1)])
-            db.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)", [
+            _insert(db, "inspectors", [(r.id, i, p.name, p.role) for i, p in enumerate(r.inspectors, 1)])
+            _insert(db, "sources", [
                 (r.id, s.id, s.title, s.publisher, _s(s.date), s.url, s.file, s.where, " ".join(s.facts) or None)
                 for s in r.sources])
         db.commit()

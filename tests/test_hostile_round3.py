@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+from html import escape
 from pathlib import Path
 
 import hostile_pdfs
@@ -209,6 +210,174 @@ def test_a_signal_to_the_command_kills_the_pdf_reader_at_once(tmp_path, signum):
     finally:
         proc.kill()
         proc.wait()
+
+# ---------------------------------------------------------------------------------------------
+# Text from records and files: one rule (render.machine.printable) at every output
+# ---------------------------------------------------------------------------------------------
+
+TITLE = "Report \x1b]0;pwned\x07\x1b[2J \u202eevil\u202c [click](https://evil.example/x) [js](javascript:alert(1))"
+PUBLISHER = "Pub \x1b[31mred\u2066 ![i](https://evil.example/p.png) *loud*"
+FILE = "rep\x1b[2Jort\u202e.pdf"
+SUMMARY = "# Not a heading \x9b31m `code` \u2028 ~~struck~~"
+SECOND = '''  - id: second
+    title: "1. Not a list: # nor a heading, `code` ~~struck~~"
+    publisher: "- not a list either"
+    file: second.pdf'''
+
+UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]")
+
+
+def hostile_folder(tmp_path: Path) -> Path:
+    """The Rutland fixture with its source's title, publisher and file and its summary made hostile
+    (written as YAML escapes, as an attacker would: the reader refuses raw control characters)."""
+    import json
+
+    from conftest import GOOD
+
+    folder = tmp_path / "hostile"
+    (folder / "rutland").mkdir(parents=True)
+    text = (GOOD / "rutland-2022-ilacs-short.yaml").read_text(encoding="utf-8")
+    for old, new in (("title: A made-up report for tests", f"title: {json.dumps(TITLE)}"),
+                     ("publisher: The judgements test suite", f"publisher: {json.dumps(PUBLISHER)}\n    file: "
+                                                              f"{json.dumps(FILE)}"),
+                     ("summary: A fixture short inspection.", f"summary: {json.dumps(SUMMARY)}"),
+                     ("    url: https://example.org/rutland", "    url: https://example.org/rutland\n" + SECOND)):
+        assert old in text
+        text = text.replace(old, new)
+    (folder / "rutland" / "rutland-2022-ilacs-short.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def cleaned(text: str) -> str:
+    return UNSAFE.sub("", text)
+
+
+def test_markdown_report_makes_no_link_image_or_emphasis_of_record_text(run, tmp_path):
+    from markdown_it import MarkdownIt
+
+    folder = hostile_folder(tmp_path)
+    out = tmp_path / "r.md"
+    res = run("report", "Rutland", "--records", folder, "-f", "markdown", "-o", out)
+    assert res.exit_code == 0, res.stderr
+    md = out.read_text(encoding="utf-8")
+    assert not UNSAFE.search(md)
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(md)
+    links = re.findall(r'<a href="([^"]*)"', html)
+    images = re.findall(r'<img src="([^"]*)"', html)
+    assert links == ["https://example.org/rutland"]  # the source's own address, nothing a title added
+    assert images == ["r-journey.svg"]
+    assert not re.search(r"<(em|strong|code|s|del|h[1-6]|ol|ul|li)>", html.split("<h2>Sources</h2>")[1].split(
+        "</ol>", 1)[1])  # the list of sources is the one list; nothing of a title's or publisher's is a tag
+    assert html.count("<li>") == 2 and not re.search(r"<(em|strong|code|s|del)>", html)
+    # every word shown as typed, but for the characters the one rule removes
+    page_text = re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace("&quot;", '"')
+    for typed in (TITLE, PUBLISHER, "rep[2Jort.pdf", "1. Not a list: # nor a heading, `code` ~~struck~~",
+                  "- not a list either"):
+        assert " ".join(cleaned(typed).split()) in " ".join(page_text.split()), typed
+
+
+def test_markdown_tables_make_no_code_or_strikethrough_of_record_text(run, tmp_path):
+    from markdown_it import MarkdownIt
+
+    folder = hostile_folder(tmp_path)
+    res = run("list", "-f", "markdown", "-a", "Rutland", "--records", folder)
+    assert res.exit_code == 0, res.stderr
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(res.stdout)
+    assert "<table>" in html
+    assert not re.search(r"<(a|img|em|strong|code|s|del|h[1-6])\b", html), html
+    assert "`code`" in html and "~~struck~~" in html
+
+def test_html_report_and_chart_strip_escape_codes_and_bidi_overrides(run, tmp_path):
+    folder = hostile_folder(tmp_path)
+    out = tmp_path / "r.html"
+    res = run("report", "Rutland", "--records", folder, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    page = out.read_text(encoding="utf-8")
+    assert not UNSAFE.search(page)
+    for typed in (TITLE, PUBLISHER, FILE):
+        assert escape(cleaned(typed), quote=True) in page, typed
+    chart = run("chart", "Rutland", "--records", folder)
+    assert not UNSAFE.search(chart.stdout)
+
+
+def test_sqlite_export_strips_what_every_other_output_strips(run, tmp_path):
+    import sqlite3
+
+    folder = hostile_folder(tmp_path)
+    out = tmp_path / "r.db"
+    assert run("export", "-a", "Rutland", "--records", folder, "-f", "sqlite", "-o", out).exit_code == 0
+    db = sqlite3.connect(out)
+    try:
+        row = db.execute("SELECT title, publisher, file FROM sources").fetchone()
+        summary = db.execute("SELECT summary FROM visits").fetchone()[0]
+        texts = [v for t, in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                 for r in db.execute(f"SELECT * FROM {t}") for v in r if isinstance(v, str)]
+    finally:
+        db.close()
+    assert row == (cleaned(TITLE), cleaned(PUBLISHER), cleaned(FILE))
+    assert summary == cleaned(SUMMARY)
+    assert texts and not [v for v in texts if UNSAFE.search(v)]
+
+
+def test_show_on_the_terminal_strips_escape_codes_and_bidi_overrides(run, tmp_path):
+    folder = hostile_folder(tmp_path)
+    res = run("show", "latest", "-a", "Rutland", "--records", folder)
+    assert res.exit_code == 0, res.stderr
+    assert not UNSAFE.search(res.stdout)
+    flat = " ".join(res.stdout.split())
+    assert "Report ]0;pwned[2J evil" in flat and "Pub [31mred ![i](https://evil.example/p.png)" in flat
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_problem_lines(run, tmp_path):
+    folder = tmp_path / "records"
+    (folder / "rutland").mkdir(parents=True)
+    name = "a\nb.yaml:1:1: id: looks fine.yaml"
+    (folder / "rutland" / name).write_text("id: [broken\n", encoding="utf-8")
+    res = run("validate", "--records", folder)
+    assert res.exit_code == 1
+    lines = res.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith(f"{folder}/rutland/a\\nb.yaml:1:1: id: looks fine.yaml:")
+    assert lines[1] == "1 problem in 1 file"
+
+
+def test_a_line_break_in_an_environment_value_is_one_line(run):
+    res = run("list", env={"JUDGEMENTS_AUTHORITY": "Nowhere\nError: forged"})
+    assert (res.exit_code, res.stderr) == (2, "Error: $JUDGEMENTS_AUTHORITY: no authority 'Nowhere\\nError: forged'\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_import_reports_progress_line_prints_file_names_cleaned(tmp_path):
+    """The progress line is shown on a terminal only: stderr is a pseudo-terminal here."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("a\x1b]0;retitled\x07.pdf", "b\x1b[2J\u202e.pdf"):
+        (folder / name).write_bytes(b"not a PDF at all")
+    master, slave = os.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-c", ENTRY, "import-report", str(folder), "--output",
+                               str(tmp_path / "out") + "/", "--records", str(folder)],
+                              stdout=subprocess.PIPE, stderr=slave, timeout=60,
+                              env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120"})
+        os.close(slave)
+        slave = None
+        err = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+    finally:
+        if slave is not None:
+            os.close(slave)
+        os.close(master)
+    text = err.decode("utf-8")
+    assert proc.returncode == 1
+    assert "Reading 1 of 2: a]0;retitled.pdf" in text and "Reading 2 of 2: b[2J.pdf" in text
+    assert not UNSAFE.search(text.replace("\r", "").replace("\n", ""))
 
 # ---------------------------------------------------------------------------------------------
 # Versions: the project claims only the Pythons it can run on

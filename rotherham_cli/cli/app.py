@@ -128,7 +128,7 @@ def err(message: str) -> None:
     """One line on stderr. Never markup, never a traceback."""
     from ..render.machine import printable
 
-    sys.stderr.write(printable(message) + "\n")
+    sys.stderr.write(printable(message, one_line=True) + "\n")
 
 
 def out_text(text: str) -> None:

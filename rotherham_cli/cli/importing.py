@@ -69,12 +69,13 @@ def _merge_reports(files, output: str, lookup=None, where: str = "") -> None:
     from ..draftfill import draft_record
     from ..errors import JudgementsError
     from ..recordset import merge_into
+    from ..render.machine import printable
     from ..render.merging import merge_lines
 
     drafts, failed = [], []
     for n, path in enumerate(files, 1):
         if sys.stderr.isatty():
-            sys.stderr.write(f"\rReading {n} of {len(files)}: {path.name[:50]:<50}")
+            sys.stderr.write(f"\rReading {n} of {len(files)}: {printable(path.name, one_line=True)[:50]:<50}")
             sys.stderr.flush()
         try:
             drafts.append(draft_record(path, lookup, where))

@@ -30,6 +30,7 @@ from ..report import (
     when_words,
 )
 from ..vocab import Grade
+from .machine import printable
 from .svg import GRADE_FILL, journey_svg
 
 _SWATCHES = "\n".join(
@@ -105,8 +106,12 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #999; font-
 @cache
 def _template():
     from jinja2 import Environment, PackageLoader, StrictUndefined
+    from markupsafe import Markup
 
-    env = Environment(loader=PackageLoader("rotherham_cli", "templates"), autoescape=True,
+    def clean(value):  # text from outside: no control, escape or bidi characters (render.machine.printable)
+        return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+    env = Environment(loader=PackageLoader("rotherham_cli", "templates"), autoescape=True, finalize=clean,
                       undefined=StrictUndefined, keep_trailing_newline=True)
     env.tests["grade"] = lambda value: isinstance(value, Grade)
     return env.get_template("report.html.j2")

@@ -13,15 +13,37 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # Characters that must never reach a terminal or a file: C0 controls but the line feed, DEL and the C1
-# controls, and the bidirectional overrides and isolates that can make text display in a false order.
-_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+# controls, the bidirectional marks, overrides and isolates that can make text display in a false
+# order, and the Unicode line and paragraph separators (a line break to some screens, not to others).
+_UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2028\u2029]")
 
 
-def printable(value: object) -> str:
-    """Text with control and bidirectional-override characters removed (never send them through a
-    file or a terminal)."""
-    text = "" if value is None else str(value)
-    return _UNSAFE.sub("", text)
+def printable(value: object, one_line: bool = False) -> str:
+    """The one rule for text that came from outside (records, PDFs, file names, the environment) on
+    its way to a terminal or a file: control and bidirectional-override characters removed. With
+    ``one_line`` (a message that is one line, a progress line), a line break is shown as ``\\n``
+    rather than starting a line that would pass for another message."""
+    text = _UNSAFE.sub("", "" if value is None else str(value))
+    return text.replace("\n", "\\n") if one_line else text
+
+
+# Markdown's inline syntax: escapes, code, emphasis, links and images, strikethrough, table cells, HTML.
+# An underscore between two letters or digits (days_to_publish) emphasises nothing and is left alone.
+_MD_INLINE = re.compile(r"[\\`*\[\]~|<>]|(?<![^\W_])_|_(?![^\W_])")
+# What makes a paragraph a heading, a list, a quote or a rule when it starts one.
+_MD_BLOCK = re.compile(r"^(\d{1,9}(?=[.)])|(?=[#+=-]))")
+
+
+def markdown_escaped(text: str, starts_block: bool = False) -> str:
+    """Text shown as typed by a Markdown renderer: no link, image, emphasis, code or HTML can be made
+    of it. ``starts_block``: the text starts a paragraph, so a leading '#', '-', '1.' is escaped too."""
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), text)
+    if starts_block:
+        found = _MD_BLOCK.match(text)
+        if found:
+            end = found.end()
+            text = text[:end] + "\\" + text[end:]
+    return text
 
 
 def safe_cell(value: object) -> str:
@@ -62,8 +84,7 @@ def json_text(data: object) -> str:
 
 
 def _md_cell(value: object) -> str:
-    text = " ".join(printable(value).split())
-    return text.replace("\\", "\\\\").replace("|", "\\|") or " "
+    return markdown_escaped(" ".join(printable(value).split())) or " "
 
 
 def markdown_text(header: Sequence[str], rows: Sequence[Sequence[object]], drop_empty: bool = True) -> str:

@@ -1,8 +1,9 @@
 """The committee report as Markdown, for pasting into a paper; the chart is an SVG file beside it.
 
 Text from the records is written with ``<``, ``>`` and ``&`` as entities, so a Markdown renderer that
-passes HTML through shows it as typed; a link's address has the characters that would end it
-percent-encoded.
+passes HTML through shows it as typed, and with Markdown's own syntax escaped (machine.markdown_escaped),
+so a title or a publisher cannot add a link, an image or emphasis; a link's address has the characters
+that would end it percent-encoded.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..report import (
     when_words,
 )
 from ..vocab import Grade
-from .machine import markdown_text, printable
+from .machine import markdown_escaped, markdown_text, printable
 
 
 def chart_path(output: str) -> Path | None:
@@ -57,8 +58,15 @@ def _inline_chart(report: Report) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg_document(report).encode("utf-8")).decode("ascii")
 
 
-def _md(value: object) -> str:
+def _plain(value: object) -> str:
+    """Text from the records on one line, cleaned, with ``<``, ``>`` and ``&`` as entities (a table cell:
+    markdown_text escapes the rest)."""
     return escape(" ".join(printable(value).split()), quote=False)
+
+
+def _md(value: object, starts_block: bool = False) -> str:
+    """Text from the records as Markdown that shows it as typed: no link, image or emphasis made of it."""
+    return markdown_escaped(_plain(value), starts_block)
 
 
 def _url(url: str) -> str:
@@ -72,15 +80,16 @@ def _cell(value: object) -> str:
         return "·"
     if isinstance(value, Grade):
         return value.label
-    return _md(value)
+    return _plain(value)
 
 
 def table_md(t: Table) -> str:
-    out = markdown_text([_md(h) for h in t.header], [[_cell(c) for c in row] for row in t.rows], drop_empty=False)
+    out = markdown_text([_plain(h) for h in t.header], [[_cell(c) for c in row] for row in t.rows],
+                        drop_empty=False)
     if t.caption:
-        out += f"\n{_md(t.caption)}\n"
+        out += f"\n{_md(t.caption, True)}\n"
     for note in t.notes:
-        out += f"\n{_md(note)}\n"
+        out += f"\n{_md(note, True)}\n"
     return out
 
 
@@ -91,10 +100,10 @@ def report_markdown(report: Report, chart_file: str | None) -> str:
         f"# {_md(report.name)}: Ofsted's judgements on children's services",
         _md(as_at_sentence(report)),
         "## In short",
-        _md(report.summary),
+        _md(report.summary, True),
     ]
     if report.official_only:
-        parts.append(_md(concerns_message(report)))
+        parts.append(_md(concerns_message(report), True))
     parts += [
         "## The journey",
         f"![{_md(chart_description(report))}]({_url(chart_file) if chart_file else _inline_chart(report)})",
@@ -104,7 +113,7 @@ def report_markdown(report: Report, chart_file: str | None) -> str:
     ]
     if report.visits:
         parts += ["### Visits without grades", table_md(visits_table(report))]
-    parts += ["## The latest inspection against the previous one", _md(change_message(report))]
+    parts += ["## The latest inspection against the previous one", _md(change_message(report), True)]
     change = change_table(report)
     if change:
         parts.append(table_md(change))
@@ -115,20 +124,20 @@ def report_markdown(report: Report, chart_file: str | None) -> str:
     parts += ["## SEND: the area's last inspection", _md(send_message(report))]
     for title, items in send_points(report):
         parts += [f"### {title}", "\n".join(f"{i}. {_md(t)}" for i, t in enumerate(items, 1))]
-    parts += ["## Concerns that keep coming back", _md(concerns_message(report))]
+    parts += ["## Concerns that keep coming back", _md(concerns_message(report), True)]
     concerns = concerns_table(report)
     if concerns and not report.official_only:
         parts.append(table_md(concerns))
     parts.append("## Against neighbours, region and England")
     cmp = report.comparison
     if cmp.note:
-        parts.append(_md(cmp.note))
+        parts.append(_md(cmp.note, True))
     for t in (peers_table(report), shares_table(report)):
         if t:
             parts.append(table_md(t))
     parts.append("## Sources")
     for i, s in enumerate(report.sources, 1):
-        title = f"[{_md(s.title)}]({_url(s.url)})" if s.url else _md(s.title)
+        title = f"[{_md(s.title)}]({_url(s.url)})" if s.url else _md(s.title, True)
         bits = [title, _md(s.publisher), *([_md(s.date)] if s.date else []),
                 *([f"local copy: {_md(s.file)}"] if s.file else [])]
         parts.append(f"{i}. {'. '.join(bits)}. Cited by {_md(', '.join(s.visits))}.")

@@ -20,6 +20,7 @@ from html import escape
 from ..models import Record
 from ..report import Report, chart_description, theme_words, when_words
 from ..vocab import SCALE, Grade
+from .machine import printable
 
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
 
@@ -43,8 +44,8 @@ MARK = 6
 
 
 def _a(value: object) -> str:
-    """An attribute or text value, escaped for XML."""
-    return escape(str(value), quote=True)
+    """An attribute or text value, cleaned (machine.printable) and escaped for XML."""
+    return escape(printable(value), quote=True)
 
 
 def _num(x: float) -> str:
