@@ -183,6 +183,10 @@ for _g in Grade:
     _GRADE_WORDS[_norm(_g.value)] = _g
     _GRADE_WORDS[_norm(_g.label)] = _g
 _GRADE_WORDS[_norm("Requires improvement")] = Grade.REQUIRES_IMPROVEMENT
+# SIF reports head a section whose subject is plural with the verb agreeing: "The experiences and progress
+# of children who need help and protection / require improvement".
+_GRADE_WORDS[_norm("Require improvement")] = Grade.REQUIRES_IMPROVEMENT
+_GRADE_WORDS[_norm("Require improvement to be good")] = Grade.REQUIRES_IMPROVEMENT
 _GRADE_WORDS[_norm("RI")] = Grade.REQUIRES_IMPROVEMENT
 
 

@@ -5,9 +5,12 @@ authority:
 
 - SIF reports (2013-2018): the authority's name above the title ("Inspection of services for children
   in need of help and protection..." or "Re-inspection of services..."), "Inspection date: 16 September
-  – 8 October 2014", "Report published: 19 November 2014", the overall judgement as a sentence ("The
+  – 8 October 2014", "Report published: 19 November 2014" (or "Published:", "Publication date:", "Date
+  of publication:", with a weekday, an ordinal or a short month name), the overall judgement as a sentence ("The
   overall judgement is that children's services are inadequate", "Children's services in Rotherham are
-  good"), the numbered table of the other judgements, the LSCB's judgement as a sentence, "What does
+  good"), the numbered table of the other judgements (or, where the first page gives only the overall
+  judgement, the numbered headings further on: "1. Children who need help and protection" / "Require
+  improvement", each grade a whole line), the LSCB's judgement as a sentence, "What does
   the local authority need to improve?" (later "Recommendations") as a numbered list, and "Lead
   inspector: ..." on the last pages.
 - ILACS reports (2018 on): "Inspection of <authority> local authority children's services" (or the

@@ -92,6 +92,46 @@ def _sif_overall(front: str) -> Grade | None:
     return None
 
 
+# A numbered heading of a SIF report ("1. Children who need help and protection", "2.1 Adoption
+# performance"): the number, then the heading's words.
+_NUMBERED_HEADING_RE = re.compile(r"^\d(?:\.\d)?\.?\s+(?P<rest>\S.*)$")
+
+
+def _whole_grade(parts: list[str]) -> Grade | None:
+    """The grade that these lines are, whole and nothing else ("Requires" "improvement"), else None."""
+    text = " ".join(" ".join(parts).split()).rstrip(".")
+    try:
+        return vocab.parse_grade(text) if text else None
+    except vocab.VocabularyError:
+        return None
+
+
+def _sif_numbered_headings(lines: list[str]) -> dict[Area, Grade]:
+    """SIF judgements listed as numbered headings rather than a table on the first page: each heading
+    is an area's official wording ("1. Children who need help and protection"), wrapped over at most two
+    lines, and its grade is the rest of that line or the line(s) after it, whole ("Require improvement").
+    A heading followed by anything but a grade gives nothing; an area given two grades is left out."""
+    areas = {area: re.compile(rf"{_words_re(wording)}\s*:?\s*(?P<tail>.*)$", re.IGNORECASE)
+             for area, wording in FRAMEWORKS[Framework.SIF].areas.items()
+             if area not in (Area.OVERALL_EFFECTIVENESS, Area.LSCB)}  # these two are sentences
+    found: dict[Area, set[Grade]] = {}
+    for i, line in enumerate(lines):
+        numbered = _NUMBERED_HEADING_RE.match(line)
+        if numbered is None:
+            continue
+        for wrapped in (0, 1):
+            heading = " ".join([numbered["rest"], *lines[i + 1:i + 1 + wrapped]])
+            for area, pattern in areas.items():
+                m = pattern.match(heading)
+                if m is None:
+                    continue
+                after = ([m["tail"]] if m["tail"] else []) + lines[i + 1 + wrapped:i + 4 + wrapped]
+                grade = next((g for n in (1, 2, 3) if (g := _whole_grade(after[:n])) is not None), None)
+                if grade is not None:
+                    found.setdefault(area, set()).add(grade)
+    return {area: grades.pop() for area, grades in found.items() if len(grades) == 1}
+
+
 def _lscb_re() -> re.Pattern[str]:
     # The LSCB's judgement as a sentence at a line start, on the front page or heading its section:
     #   "The effectiveness of the Local Safeguarding Children Board (LSCB) is inadequate"
@@ -158,21 +198,34 @@ _NUMERIC = r"(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})/(?P<{0}y>\d{{4}})"
 _NUMERIC_DATES_RE = re.compile(
     rf"Inspection\s+dates?\s*:\s*{_NUMERIC.format('a')}(?:\s*{_DASH}\s*{_NUMERIC.format('b')})?", re.IGNORECASE
 )
-_NUMERIC_PUBLISHED_RE = re.compile(rf"Report\s+published\s*:\s*{_NUMERIC.format('a')}", re.IGNORECASE)
+# The label of the publication date, as reports print it: "Report published: ...", "Published: ...",
+# "Report published on ...", "Publication date: ...", "Date of publication: ..." (a bare "published"
+# without a colon is prose, not a label).
+_PUBLISHED_LABEL = (r"(?:Report\s+published(?:\s+on)?\s*:?|Published\s*:|Publication\s+date\s*:?"
+                    r"|Date\s+(?:of\s+publication|published)\s*:?)\s*")
+_NUMERIC_PUBLISHED_RE = re.compile(rf"{_PUBLISHED_LABEL}{_NUMERIC.format('a')}", re.IGNORECASE)
 _INSPECTION_DATES_RE = re.compile(
     rf"Inspection\s+dates?\s*:\s*"
     rf"(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?"
     rf"(?:\s*{_DASH}\s*(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))?",
     re.IGNORECASE,
 )
-# "Report published: 19 November 2014"
+# "Report published: 19 November 2014", "Report published: Wednesday 19th November, 2014", "Published:
+# 19 Nov 2014" (a month's first three letters, or "Sept", with or without a full stop).
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
+_MONTH_OR_SHORT = rf"{_MONTH}|Sept|(?:{'|'.join(name[:3] for name in MONTH_NAMES)})(?![a-z])"
 _PUBLISHED_RE = re.compile(
-    rf"(?:Report\s+)?published\s*:\s*(?P<d>{_DAY})\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})", re.IGNORECASE
+    rf"{_PUBLISHED_LABEL}(?:{_WEEKDAY})?(?P<d>{_DAY})\s+(?P<m>{_MONTH_OR_SHORT})\.?,?\s+(?P<y>\d{{4}})",
+    re.IGNORECASE,
 )
 
 
+_SHORT_MONTHS = {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, start=1)} | {"sept": 9}
+
+
 def _day(day: str, month: str, year: str | int) -> date:
-    return date(int(year), month_number(month) or 0, int(re.sub(r"\D", "", day)))
+    number = month_number(month) or _SHORT_MONTHS.get(month.lower(), 0)
+    return date(int(year), number, int(re.sub(r"\D", "", day)))
 
 
 def _inspection_dates(front: str) -> tuple[date | None, date | None, str | None]:

@@ -33,6 +33,7 @@ from .patterns import (
     _published,
     _recommendations,
     _sif_lscb,
+    _sif_numbered_headings,
     _sif_overall,
     _table_grades,
     _team,
@@ -82,13 +83,23 @@ def read_judgements(doc: _Document, start: date | None) -> Reading[tuple[Framewo
         return Reading((Framework.PRE_2013, {Area.LOOKED_AFTER_CHILDREN: grade} if grade else {}))
     tables = {fw: _table_grades(doc.front, fw) for fw in _READ_FRAMEWORKS}
     framework = _best_framework(tables)
-    if framework is None:
-        return Reading(missing=(NO_TABLE,))
     notes: list[str] = []
+    if framework is None:
+        headings = _sif_numbered_headings(doc.lines) if _sif_overall(doc.front) is not None else {}
+        if not headings:
+            return Reading(missing=(NO_TABLE,))
+        # A SIF report whose first page states the overall judgement as a sentence and lists the others
+        # as numbered headings further on.
+        framework, tables[Framework.SIF] = Framework.SIF, headings
+        notes.append("Judgements: the first page states only the overall judgement; the others are read "
+                     "from the report's numbered headings (" + "; ".join(
+                         f"'{Framework.SIF.wording(a)}: {g.label[0].lower() + g.label[1:]}'"
+                         for a, g in headings.items()) + ").")
     if framework in _SIF_FRAMEWORKS:
         found = _sif_sentences(doc, tables[framework])
     else:
-        found, notes = _ilacs_headings(doc, framework, tables[framework])
+        found, more = _ilacs_headings(doc, framework, tables[framework])
+        notes += more
     if start is not None and vocab.framework_for(start) is not framework:
         in_force = vocab.framework_for(start)
         notes.insert(0, f"The report's judgements are those of the {framework.label}, but the inspection "
