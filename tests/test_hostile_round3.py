@@ -164,6 +164,23 @@ def test_a_batch_reads_on_after_a_pdf_that_passed_the_limit(run, tmp_path):
     assert [p.name for p in out.glob("*/*.yaml")] == ["barnsley-2018-ilacs-standard.yaml"]
 
 
+@pytest.mark.parametrize(("child", "says"), [
+    ("import sys; sys.exit(3)", "the PDF reader stopped before it answered (exit status 3; set JUDGEMENTS_DEBUG=1 "
+                                "to see why); not read"),
+    ("import os, signal; os.kill(os.getpid(), signal.SIGSEGV)",
+     "the PDF library crashed reading it (signal 11); the PDF may be damaged; not read"),
+    ("import os, signal; os.kill(os.getpid(), signal.SIGABRT)",
+     "too large to read (more than 512 MB of page content); not read"),
+])
+def test_a_child_that_dies_is_one_line_that_says_how(tmp_path, monkeypatch, child, says):
+    from rotherham_cli.pdfimport import PdfReader, ReportError, bounded, extract_pages
+
+    monkeypatch.setattr(bounded, "_CHILD", child)
+    pdf = make_pdf(tmp_path / "fine.pdf", ["Inspection of Example local authority"])
+    with PdfReader() as reader, pytest.raises(ReportError) as refused:
+        extract_pages(pdf, reader)
+    assert str(refused.value) == f"{pdf}: {says}"
+
 def _children(pid: int) -> list[int]:
     found = []
     for stat_file in Path("/proc").glob("[0-9]*/stat"):

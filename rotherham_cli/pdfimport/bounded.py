@@ -149,7 +149,10 @@ class PdfReader:
             # The PDF library aborts when memory is refused to it; the kernel kills a process that ran
             # the machine out of memory.
             return self._too_large(path)
-        return f"{path}: the PDF library stopped reading it (exit status {code}); the PDF may be damaged; not read"
+        if code is not None and code < 0:  # another signal: a crash of the PDF library on this file
+            return f"{path}: the PDF library crashed reading it (signal {-code}); the PDF may be damaged; not read"
+        return (f"{path}: the PDF reader stopped before it answered (exit status {code}; set "
+                "JUDGEMENTS_DEBUG=1 to see why); not read")
 
     def _too_large(self, path: Path) -> str:
         return f"{path}: too large to read (more than {self.memory_mb:,} MB of page content); not read"
@@ -194,6 +197,8 @@ def serve() -> None:
             answer = {"error": str(exc)}
         except MemoryError:
             answer = {"too_large": True}
+        except Exception as exc:  # any other failure is this file's one line, not the end of the child
+            answer = {"error": f"{path}: unexpected {type(exc).__name__} while reading its text: {exc}"}
         answers.write(json.dumps(answer, ensure_ascii=True).encode("ascii") + b"\n")
         answers.flush()
         answer = None
