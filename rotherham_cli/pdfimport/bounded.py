@@ -206,9 +206,8 @@ def serve() -> None:
 
 
 def _widen(fd: int) -> None:
-    """On Linux, let the pipe hold a whole answer (a report's text is 0.1-0.5 MB; the pipe holds 64 kB):
-    each time a full pipe makes the child wait for the parent costs a turn of the scheduler, which on
-    a busy machine made a batch of 343 reports take a third longer."""
+    """On Linux, let the pipe hold a whole answer (a report's text is 0.1-0.5 MB; a pipe holds 64 kB):
+    each time a full pipe makes the child wait for the parent costs a turn of the scheduler."""
     try:
         import fcntl
 
