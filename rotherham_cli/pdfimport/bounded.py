@@ -7,7 +7,7 @@ read in a child process that may use at most :data:`MAX_MEMORY_MB` of memory (``
 the child) and is killed when a file takes longer than :data:`MAX_SECONDS`. Each way it can fail is
 one line naming the file.
 
-One child serves one file after another (a batch costs one start, about 0.1 s, not one per file), and
+One child serves one file after another (a batch costs one start, about 0.2 s, not one per file), and
 a new one is started after a child is killed or dies. Ctrl-C, SIGTERM (raised as an interruption by the
 CLI) or any error in the parent kills the child; on Linux the child is also killed when the parent dies.
 The child answers in JSON, never pickle: a child that a hostile PDF took over can send the parent
