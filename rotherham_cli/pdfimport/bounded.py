@@ -217,7 +217,9 @@ def _widen(fd: int) -> None:
 
 
 def _die_with_parent() -> None:
-    """On Linux, have the kernel kill this child when its parent dies (even by SIGKILL)."""
+    """On Linux, have the kernel kill this child when its parent dies (even by SIGKILL). The kernel
+    watches the thread that started the child: start readers from a thread that lives as long as they do
+    (the command reads PDFs in its main thread)."""
     if not sys.platform.startswith("linux"):
         return
     try:
