@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .identity import authority_slug
 from .measures import to_publish
 from .models import Record
-from .render.machine import printable
+from .outside import printable
 from .themes import recommendation_themes
 
 SCHEMA = """

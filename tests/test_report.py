@@ -287,8 +287,6 @@ def test_partial_record_set_says_the_comparison_is_partial(run, tmp_path):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("report", "--format", "markdown"), 2,
-         "Error: --format markdown writes the chart beside the file; give --output FILE.md\n"),
         (("report", "Cumbrai"), 2, "Error: no authority 'Cumbrai'; did you mean Cumbria or Cumberland?\n"),
         (("report", "Cumbria", "--records", str(RECORDS / "rotherham")), 1,
          "Error: no records for Cumbria; the records hold Rotherham\n"),

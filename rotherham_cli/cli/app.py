@@ -138,8 +138,9 @@ def out_text(text: str) -> None:
 
 
 def out_bytes(data: bytes) -> None:
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    from ..stdout import write_stdout
+
+    write_stdout(data)  # all of it, or one line and exit 1
 
 
 def handle_errors(func):

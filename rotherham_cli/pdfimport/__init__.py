@@ -121,6 +121,5 @@ def read_report(pages: list[str], file_name: str, where: str | None = None) -> I
             f"{where or file_name}: not an Ofsted inspection report of local authority children's "
             "services (no inspection title or 'Inspection dates' line on its first page)"
         )
-    from .reader import read_draft  # the record's identity and models: not needed to read a PDF's text
 
     return read_draft(doc, file_name)

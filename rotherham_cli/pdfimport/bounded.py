@@ -61,7 +61,11 @@ class PdfReader:
 
     def pages(self, path: Path) -> list[str]:
         """The text of each page of ``path`` (checked to be a PDF file already); ReportError otherwise."""
-        request = json.dumps({"path": os.fsdecode(path)}, ensure_ascii=True) + "\n"  # the child shares our cwd
+        try:  # a relative path is read from our folder now, wherever the child was started
+            here = os.getcwd()
+        except OSError:
+            here = None
+        request = json.dumps({"path": os.fsdecode(path), "cwd": here}, ensure_ascii=True) + "\n"
         try:
             proc = self._start()
             proc.stdin.write(request.encode("ascii"))
@@ -191,8 +195,11 @@ def serve() -> None:
     from .extract import _pages_pypdfium2
 
     for line in sys.stdin.buffer:
-        path = Path(json.loads(line)["path"])
+        request = json.loads(line)
+        path = Path(request["path"])
         try:
+            if request.get("cwd"):
+                os.chdir(request["cwd"])
             answer = {"pages": _pages_pypdfium2(path, MAX_TEXT_CHARS)}
         except ReportError as exc:
             answer = {"error": str(exc)}
