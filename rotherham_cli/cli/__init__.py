@@ -16,5 +16,6 @@ from . import importing  # noqa: F401 - import-report, import-official, check
 from . import england  # noqa: F401 - england, compare, journeys, concerns
 from . import report  # noqa: F401 - report, chart
 from . import search  # noqa: F401 - search, themes
+from . import latest  # noqa: F401 - latest
 
 __all__ = ["app", "main"]

@@ -75,6 +75,8 @@ def england(
     authority: EveryAuthorityOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
+    which: Annotated[Optional[str], typer.Option("--which", metavar="GRADE", help="The authorities behind one count "
+                     "of --area: a grade, not-graded or not-inspected.")] = None,
 ) -> None:
     """England and each Ofsted region at a date (or the authorities --authority chooses): how many
     authorities stand at each grade, for overall effectiveness and each judgement, each at its latest
@@ -88,6 +90,12 @@ def england(
     if remit is Remit.SEND:
         return _send_england(load(records), _date(as_at, "--as-at"), fmt)
     chosen = parse_area(area or "overall_effectiveness")
+    if which:
+        from ..england import latest_day
+        from .latest import england_which
+
+        day = _date(as_at, "--as-at") or latest_day(load(records))
+        return england_which(records, which, chosen, day, _date(published_by, "--published-by"), fmt)
     view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted,
                         within=authority_slugs(authority), area=chosen)
 

@@ -1,0 +1,50 @@
+"""The shipped records read straight from their YAML, for the expected figures of tests/test_insights.py:
+a few lines of plain Python over the files, never the project's own code."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import yaml
+from conftest import RECORDS
+
+GRADED = {"ilacs_standard", "ilacs_short", "sif_inspection", "sif_reinspection"}
+SHEET_GRADE = {"Outstanding": "outstanding", "Good": "good", "Requires improvement to be good": "requires_improvement",
+               "Inadequate": "inadequate", "": ""}
+
+
+def first_day(value) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    return date.fromisoformat({4: text + "-01-01", 7: text + "-01"}.get(len(text), text))
+
+
+@lru_cache(maxsize=1)
+def records() -> tuple[dict, ...]:
+    """Every record as plain data, with '_slug' (its folder) and '_day' (first day held, else published)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out = []
+    for path in sorted(RECORDS.glob("*/*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        data["_slug"] = path.parent.name
+        data["_day"] = first_day(data.get("start")) or first_day(data.get("end")) or first_day(data.get("published"))
+        out.append(data)
+    return tuple(out)
+
+
+def latest_graded(as_at: date, published_by: date | None = None) -> dict[str, dict]:
+    """Each folder's latest graded (SIF or ILACS) record held by the day."""
+    latest: dict[str, dict] = {}
+    for r in records():
+        if r["kind"] not in GRADED or r["_day"] is None or r["_day"] > as_at:
+            continue
+        if published_by is not None and first_day(r["published"]) > published_by:
+            continue
+        best = latest.get(r["_slug"])
+        if best is None or (r["_day"], r["id"]) > (best["_day"], best["id"]):
+            latest[r["_slug"]] = r
+    return latest

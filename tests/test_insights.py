@@ -1,0 +1,156 @@
+"""The names behind the counts and what inspectors raise across England: latest, england --which,
+concerns across many authorities, compare A B, england --series, journeys --area.
+
+Expected figures come from the official release (read with python_calamine) or from the records' YAML
+read by tests/insight_yaml.py, never from the project's own code."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+from conftest import OFFICIAL, needs_shared, official_sheet, sheet_day
+from insight_yaml import SHEET_GRADE, latest_graded
+
+R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+AREAS_2025 = {
+    "Overall effectiveness": "overall_effectiveness",
+    "The impact of leaders on social work practice with children and families": "leadership",
+    "The experiences and progress of children who need help and protection": "help_and_protection",
+    "The experiences and progress of children in care": "children_in_care",
+    "The experiences and progress of care leavers": "care_leavers",
+}
+
+
+def _csv(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _table_2025() -> list[dict]:
+    return official_sheet(R2025, "Inspections_as_at_31_March", 2)
+
+
+def _names_by_slug() -> dict[str, str]:
+    """Each current authority's folder and name: Ofsted's 2025 table names them, the folders hold them."""
+    from insight_yaml import records
+
+    by_code = {}
+    for r in records():
+        by_code[r["authority"].get("ons_code")] = r["_slug"]
+    return {by_code[row["Local authority area code"]]: row["Local authority name"] for row in _table_2025()}
+
+
+# ---------------------------------------------------------------------------------------------
+# latest
+# ---------------------------------------------------------------------------------------------
+
+
+@needs_shared(R2025)
+def test_latest_as_at_31_march_2025_is_ofsteds_headline_table(run):
+    """Taken as Ofsted took it (held by 31 March 2025, published by the release's last publication), every
+    one of the 153 rows has Ofsted's inspection date and the five grades of its table."""
+    history = official_sheet(R2025, "ILACS_inspection_history", 2)
+    known_until = max(sheet_day(row["Publication date"]) for row in history)
+    res = run("latest", "-a", "all", "--as-at", "2025-03-31", "--published-by", known_until.isoformat(),
+              "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    ours = {row["authority"]: row for row in _csv(res.stdout)}
+    table = _table_2025()
+    assert len(ours) == len(table) == 153
+    for row in table:
+        mine = ours[row["Local authority name"]]
+        assert mine["inspected"] == sheet_day(row["Inspection date"]).isoformat(), mine["authority"]
+        assert mine["region"] == row["Ofsted region"]
+        for column, area in AREAS_2025.items():
+            assert mine[area] == SHEET_GRADE[str(row[column]).strip()], (mine["authority"], area)
+
+
+@needs_shared(R2025)
+def test_latest_for_a_region_today_is_each_authoritys_latest_record(run):
+    names = _names_by_slug()
+    london = {row["Local authority name"] for row in _table_2025() if row["Ofsted region"] == "London"}
+    expected = {names[s]: r for s, r in latest_graded(date.today()).items() if names.get(s) in london}
+    res = run("latest", "-a", "region:London", "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = _csv(res.stdout)
+    assert [r["authority"] for r in rows] == sorted(london)  # by name by default
+    for row in rows:
+        want = expected[row["authority"]]
+        assert row["latest"] == want["id"]
+        assert row["inspected"] == want["_day"].isoformat()
+        assert row["overall_effectiveness"] == want["judgements"].get("overall_effectiveness", "")
+
+
+@needs_shared(R2025)
+def test_latest_sorts_by_a_judgement_and_by_date(run):
+    names = _names_by_slug()
+    latest = {names[s]: r for s, r in latest_graded(date.today()).items() if s in names}
+    res = run("latest", "--sort=-inspected", "--format", "csv")
+    rows = _csv(res.stdout)
+    newest = max(r["_day"] for r in latest.values())
+    assert rows[0]["inspected"] == newest.isoformat()
+    assert [r["inspected"] for r in rows] == sorted((r["inspected"] for r in rows), reverse=True)
+    res = run("latest", "--sort", "overall_effectiveness", "--format", "csv")
+    order = [r["overall_effectiveness"] for r in _csv(res.stdout)]
+    rank = {"outstanding": 1, "good": 2, "requires_improvement": 3, "inadequate": 4, "": 5}
+    assert order == sorted(order, key=rank.__getitem__)
+    outstanding = sum(1 for r in latest.values() if r["judgements"].get("overall_effectiveness") == "outstanding")
+    assert order.count("outstanding") == outstanding > 0
+
+
+def test_latest_table_on_80_columns(run):
+    res = run("latest", "-a", "Devon", "-a", "Rotherham", env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert lines[0].startswith("Devon, Rotherham as at ")
+    devon = next(line for line in lines if line.startswith("Devon "))
+    assert devon.split() == ["Devon", "2024-09-30", "Inad.", "RI", "Inad.", "Inad.", "Inad."]
+    assert "RI: requires improvement to be good" in res.stdout
+
+
+def test_latest_says_what_is_wrong_with_a_sort(run):
+    res = run("latest", "--sort", "colour")
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    assert res.stderr.startswith("Error: --sort: 'colour' is not a judgement area")
+    assert len(res.stderr.splitlines()) == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# england --which
+# ---------------------------------------------------------------------------------------------
+
+
+@needs_shared(R2025)
+def test_england_which_names_the_authorities_behind_a_count(run):
+    names = _names_by_slug()
+    latest = {s: r for s, r in latest_graded(date.today()).items() if s in names}
+    for word, area, grade in (("inadequate", "overall_effectiveness", "inadequate"),
+                              ("good", "help_and_protection", "good"),
+                              ("requires-improvement", "care_leavers", "requires_improvement")):
+        res = run("england", "--which", word, "--area", area, "--format", "json")
+        assert res.exit_code == 0, res.stderr
+        got = [a["authority"] for a in json.loads(res.stdout)["authorities"]]
+        want = sorted(names[s] for s, r in latest.items() if r["judgements"].get(area) == grade)
+        assert got == want and want
+    res = run("england", "--which", "not-graded", "--format", "json")
+    got = [a["authority"] for a in json.loads(res.stdout)["authorities"]]
+    assert got == sorted(names[s] for s, r in latest.items() if "overall_effectiveness" not in r["judgements"])
+    assert len(got) >= 10  # the framework from April 2026 gives no overall grade
+
+
+def test_latest_and_which_at_a_date_count_only_what_was_held(run):
+    """On 31 March 2014 England had 152 authorities; each with a SIF inspection held by then is at its
+    latest one, and `england --which not-inspected` names the rest."""
+    res = run("latest", "--as-at", "2014-03-31", "--format", "csv")
+    rows = _csv(res.stdout)
+    assert len(rows) == 152
+    held = latest_graded(date(2014, 3, 31))
+    assert {r["latest"] for r in rows if r["latest"]} == {r["id"] for r in held.values()}
+    res = run("england", "--which", "not-inspected", "--as-at", "2014-03-31", "--format", "csv")
+    missing = _csv(res.stdout)
+    assert len(missing) == 152 - len(held) > 0
+    assert {r["authority"] for r in missing} == {r["authority"] for r in rows if not r["latest"]}
