@@ -70,12 +70,14 @@ class LatestView:
                 "authorities": [dict(zip(header, r, strict=True)) for r in rows]}
 
 
-def members(specs: Sequence[str] | None, as_at: date | None) -> tuple[str, list[LocalAuthority]]:
+def members(specs: Sequence[str] | None, as_at: date | None,
+            former: bool = False) -> tuple[str, list[LocalAuthority]]:
     """The authorities a table covers and its title: every authority that existed on the day ('all' or
-    none), those of an Ofsted region that existed on the day ('region:NAME'), or those named."""
-    from .authorities import select
+    none), those of an Ofsted region that existed on the day ('region:NAME'), or those named. With
+    ``former``, 'all' and a region take in every authority there has been, current or not."""
+    from .authorities import all_authorities, select
 
-    counted = counted_authorities(as_at)
+    counted = all_authorities() if former else counted_authorities(as_at)
     if not specs or any(s.strip().casefold() == "all" for s in specs):
         return "England", list(counted)
     chosen: dict[str, LocalAuthority] = {}

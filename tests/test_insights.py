@@ -11,17 +11,9 @@ import io
 import json
 from datetime import date
 
-from conftest import OFFICIAL, needs_shared, official_sheet, sheet_day
+from conftest import needs_shared, official_sheet, sheet_day
 from insight_yaml import SHEET_GRADE, latest_graded
-
-R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
-AREAS_2025 = {
-    "Overall effectiveness": "overall_effectiveness",
-    "The impact of leaders on social work practice with children and families": "leadership",
-    "The experiences and progress of children who need help and protection": "help_and_protection",
-    "The experiences and progress of children in care": "children_in_care",
-    "The experiences and progress of care leavers": "care_leavers",
-}
+from test_england import AREAS_2025, R2025
 
 
 def _csv(text: str) -> list[dict]:
@@ -154,3 +146,71 @@ def test_latest_and_which_at_a_date_count_only_what_was_held(run):
     missing = _csv(res.stdout)
     assert len(missing) == 152 - len(held) > 0
     assert {r["authority"] for r in missing} == {r["authority"] for r in rows if not r["latest"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# concerns across many authorities
+# ---------------------------------------------------------------------------------------------
+
+
+def _year(r) -> int:
+    from insight_yaml import first_day
+
+    return (first_day(r.get("start")) or first_day(r.get("published"))).year
+
+
+@needs_shared(R2025)
+def test_concerns_across_a_region_counts_each_authority_once_with_the_names(run):
+    from insight_yaml import records
+
+    names = _names_by_slug()
+    london = {s for s, n in names.items() if n in
+              {row["Local authority name"] for row in _table_2025() if row["Ofsted region"] == "London"}}
+    visits = [r for r in records() if r["_slug"] in london and _year(r) >= 2023
+              and (r.get("recommendations") or r.get("findings"))]
+    res = run("concerns", "-a", "region:London", "--since", "2023", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["visits"] == len(visits) > 20
+    assert data["authorities_with_recommendations_or_findings"] == len({r["_slug"] for r in visits})
+    themes = {t["theme"]: t for t in data["themes"]}
+    # Every London authority told since 2023 to improve "management oversight" is behind that count.
+    told = {names[r["_slug"]] for r in visits
+            if any("management oversight" in t.lower() for t in r.get("recommendations", []))}
+    assert told and told <= set(themes["management_oversight"]["authorities"])
+    visited = {names[r["_slug"]] for r in visits}
+    for t in data["themes"]:
+        assert set(t["authorities"]) <= visited
+        assert list(t["by_region"]) == ["London"]
+    counts = [len(t["authorities"]) for t in data["themes"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_concerns_across_england_by_region_on_80_columns(run):
+    res = run("concerns", "-a", "all", "--since", "2023", env={"COLUMNS": "80"})
+    assert res.exit_code == 0, res.stderr
+    assert max(len(line) for line in res.stdout.splitlines()) <= 80
+    assert res.stdout.startswith("What inspectors raised: England, since 2023\n")
+    assert "By region" in res.stdout and "The authorities behind each count" in res.stdout
+    csv_rows = _csv(run("concerns", "-a", "all", "--since", "2023", "--format", "csv").stdout)
+    from insight_yaml import records
+
+    ids = {r["id"] for r in records() if _year(r) >= 2023 and (r.get("recommendations") or r.get("findings"))}
+    assert {row["visit"] for row in csv_rows} <= ids
+    assert len({row["visit"] for row in csv_rows}) > 100
+
+
+def test_concerns_for_one_authority_over_a_period_keeps_its_hand_tagged_findings(run):
+    from insight_yaml import records
+
+    tagged = set()
+    for r in records():
+        if r["_slug"] == "rotherham" and _year(r) >= 2020:
+            for f in r.get("findings", []):
+                if f["kind"] == "improvement":
+                    tagged.update(f.get("themes", []))
+    res = run("concerns", "-a", "Rotherham", "--since", "2020", "--format", "json")
+    got = {t["theme"] for t in json.loads(res.stdout)["themes"]}
+    assert tagged and tagged <= got
+    old = run("concerns", "Rotherham")  # one authority, no period: the recurring findings, as before
+    assert old.stdout.startswith("What keeps coming back: Rotherham")

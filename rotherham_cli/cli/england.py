@@ -10,10 +10,13 @@ from ..choices import Format
 from ..scope import filtered, load, one_authority
 from ..vocab import Remit
 from .app import (
+    AuthorityOpt,
     EveryAuthorityOpt,
     FormatOpt,
     OneAuthorityOpt,
     RecordsOpt,
+    SinceOpt,
+    UntilOpt,
     app,
     emit,
     handle_errors,
@@ -178,18 +181,26 @@ def journeys(
 
 
 @app.command(epilog="\b\nExamples:\n  judgements concerns\n  judgements concerns Barnsley\n"
-             "  judgements concerns -a Leeds --format csv > concerns.csv")
+             "  judgements concerns -a Leeds --format csv > concerns.csv\n"
+             "  judgements concerns -a region:London --since 2023\n  judgements concerns -a all --format csv")
 @handle_errors
 def concerns(
     name: AuthorityArg = None,
-    authority: OneAuthorityOpt = None,
+    authority: AuthorityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """What keeps coming back: every theme raised as an area for improvement across an authority's visits,
-    graded or not, how often, first and latest, whether the latest visit still raises it, with each finding."""
+    graded or not, how often, first and latest, whether the latest visit still raises it, with each finding.
+    With -a naming many authorities (region:NAME, all) or a period (--since, --until): the themes most
+    often raised by their visits' recommendations and findings, by region, with the authorities behind each."""
     from ..concerns import concerns_dict, concerns_of, concerns_rows, concerns_sentences
+    from .latest import concerns_across_many, wants_many
 
+    if wants_many(authority, since, until):
+        return concerns_across_many(records, authority or ([name] if name else []), since, until, fmt)
     loaded = load(records)
     name, found = concerns_of(loaded, one_authority(loaded, name, authority))
 

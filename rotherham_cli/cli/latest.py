@@ -56,3 +56,31 @@ def england_which(records, which: str, area, day, published_by, fmt, with_englan
 
     view = latest_view(load(records, with_england), day, None, published_by)
     _show(choose(view, which, area), fmt)
+
+
+def concerns_across_many(records, authority, since, until, fmt, with_england: bool = False) -> None:
+    """`concerns -a region:NAME|all [--since YEAR]`: the themes most raised across many authorities."""
+    from ..latest import members
+    from ..query import authority_slugs, home_authority
+    from ..recurring import concerns_across
+
+    authority = authority or [home_authority()]
+    scope, chosen = members(authority, None, former=True)
+    slugs = None if authority_slugs(authority) is None else frozenset(a.slug for a in chosen)
+    view = concerns_across(load(records, with_england, slugs), scope, slugs, since, until)
+
+    def table():
+        from ..render.recurring import concerns_across_renderable
+
+        return concerns_across_renderable(view)
+
+    emit(fmt, table=table, data=view.to_dict, rows=view.rows)
+
+
+def wants_many(authority, since, until) -> bool:
+    """Whether `concerns` is asked about many authorities or a period (the view across authorities) rather
+    than one authority's recurring findings."""
+    if since is not None or until is not None:
+        return True
+    specs = authority or []
+    return len(specs) > 1 or any(":" in s or s.strip().casefold() == "all" for s in specs)
