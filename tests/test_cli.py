@@ -31,7 +31,7 @@ def test_help_lists_commands_with_examples(run):
 
 ALL_COMMANDS = ["list", "show", "validate", "diff", "timeline", "export", "schema", "import-report",
                 "import-official", "check", "report", "chart", "england", "compare", "journeys", "concerns",
-                "search", "themes"]
+                "search", "themes", "latest"]
 
 
 def test_help_names_every_command():
