@@ -48,3 +48,22 @@ def latest_graded(as_at: date, published_by: date | None = None) -> dict[str, di
         if best is None or (r["_day"], r["id"]) > (best["_day"], best["id"]):
             latest[r["_slug"]] = r
     return latest
+
+
+def graded_history(slug: str, as_at: date) -> list[dict]:
+    """One folder's graded (SIF or ILACS) records held by the day, oldest first."""
+    held = [r for r in records() if r["_slug"] == slug and r["kind"] in GRADED and r["_day"] and r["_day"] <= as_at]
+    return sorted(held, key=lambda r: (r["_day"], r["id"]))
+
+
+RANK = {"outstanding": 1, "good": 2, "requires_improvement": 3, "adequate": 3, "satisfactory": 3, "inadequate": 4}
+
+
+def change(before: str | None, after: str | None) -> str:
+    """How a grade moved, worked out by hand: improved, declined, unchanged, newly/no longer judged."""
+    if before is None:
+        return "newly_judged"
+    if after is None:
+        return "no_longer_judged"
+    d = RANK[before] - RANK[after]
+    return "improved" if d > 0 else "declined" if d < 0 else "unchanged"

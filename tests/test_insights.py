@@ -214,3 +214,36 @@ def test_concerns_for_one_authority_over_a_period_keeps_its_hand_tagged_findings
     assert tagged and tagged <= got
     old = run("concerns", "Rotherham")  # one authority, no period: the recurring findings, as before
     assert old.stdout.startswith("What keeps coming back: Rotherham")
+
+
+# ---------------------------------------------------------------------------------------------
+# compare A B
+# ---------------------------------------------------------------------------------------------
+
+
+def test_compare_two_authorities_side_by_side(run):
+    from insight_yaml import change, graded_history
+
+    areas = ["overall_effectiveness", "leadership", "help_and_protection", "children_in_care", "care_leavers"]
+    as_at = date(2025, 3, 31)
+    res = run("compare", "Devon", "Rotherham", "--as-at", as_at.isoformat(), "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = {(r["authority"], r["area"]): r for r in _csv(res.stdout)}
+    assert len(rows) == 10
+    for name, slug in (("Devon", "devon"), ("Rotherham", "rotherham")):
+        *_, prev, last = graded_history(slug, as_at)
+        for area in areas:
+            row = rows[name, area]
+            a, b = prev["judgements"].get(area), last["judgements"].get(area)
+            assert (row["latest"], row["inspected"]) == (last["id"], last["_day"].isoformat())
+            assert (row["previous"], row["grade"], row["previous_grade"]) == (prev["id"], b or "", a or "")
+            assert row["change"] == ("" if a is None and b is None else change(a, b)), (name, area)
+    table = run("compare", "Devon", "Rotherham", "--as-at", as_at.isoformat(), env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    assert "Help/prot   Inad.        declined from RI      Good         unchanged" in table
+
+
+def test_compare_one_authority_with_itself_is_a_usage_error(run):
+    res = run("compare", "Devon", "devon")
+    assert (res.exit_code, res.stdout) == (2, "")
+    assert res.stderr == "Error: compare A B: name two different authorities\n"

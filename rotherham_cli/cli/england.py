@@ -126,19 +126,27 @@ def _send_england(records, as_at, fmt) -> None:
 
 @app.command(epilog="\b\nExamples:\n  judgements compare\n  judgements compare Barnsley\n"
              "  judgements compare -a Doncaster\n"
+             "  judgements compare Devon Cornwall\n"
              "  judgements compare Cumbria --as-at 2022-12-31 --format json")
 @handle_errors
 def compare(
     name: AuthorityArg = None,
+    other: Annotated[Optional[str], typer.Argument(metavar="[OTHER]", help="A second authority: the two side "
+                                                   "by side.")] = None,
     authority: OneAuthorityOpt = None,
     as_at: AsAtOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """One authority against its ten statistical neighbours, its region and England: its latest grades,
-    the days since, and the direction of travel since its previous inspection."""
+    the days since, and the direction of travel since its previous inspection. With two authorities
+    (compare A B): the two side by side, each one's latest grades and direction of travel."""
     from ..comparison import compare_view
 
+    if other is not None:
+        from .latest import compare_pair
+
+        return compare_pair(records, name, other, _date(as_at, "--as-at") or _today(), fmt)
     loaded = load(records)
     view = compare_view(loaded, one_authority(loaded, name, authority), _date(as_at, "--as-at") or _today())
 

@@ -84,3 +84,19 @@ def wants_many(authority, since, until) -> bool:
         return True
     specs = authority or []
     return len(specs) > 1 or any(":" in s or s.strip().casefold() == "all" for s in specs)
+
+
+def compare_pair(records, first, second, day, fmt, with_england: bool = False) -> None:
+    """`compare A B`: two named authorities side by side."""
+    from ..pair import pair_view
+    from ..report import report_authority
+
+    loaded = load(records, with_england)
+    view = pair_view(loaded, report_authority(loaded, first), report_authority(loaded, second), day)
+
+    def table():
+        from ..render.pair import pair_renderable
+
+        return pair_renderable(view)
+
+    emit(fmt, table=table, data=view.to_dict, rows=view.rows)

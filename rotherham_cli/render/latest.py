@@ -14,13 +14,13 @@ from ..words import count
 from .text import GRADE_STYLE, plain
 
 # Column heads and cells narrow enough for five judgements on 80 columns; the words stay words.
-_HEAD = {Area.OVERALL_EFFECTIVENESS: "Overall", Area.LEADERSHIP: "Leaders", Area.HELP_AND_PROTECTION: "Help/prot",
+AREA_HEAD = {Area.OVERALL_EFFECTIVENESS: "Overall", Area.LEADERSHIP: "Leaders", Area.HELP_AND_PROTECTION: "Help/prot",
          Area.CHILDREN_IN_CARE: "In care", Area.CARE_LEAVERS: "Leavers"}
 _CELL = {Grade.OUTSTANDING: "Outst.", Grade.GOOD: "Good", Grade.REQUIRES_IMPROVEMENT: "RI", Grade.INADEQUATE: "Inad."}
 KEY = "Outst.: outstanding; RI: requires improvement to be good; Inad.: inadequate."
 
 
-def _grade(g: Grade | None) -> Text:
+def grade_cell(g: Grade | None) -> Text:
     if g is None:
         return Text("—", style="dim")
     return Text(_CELL[g.on_scale] + ("*" if g.is_legacy else ""), style=GRADE_STYLE[g.on_scale])
@@ -34,11 +34,11 @@ def latest_renderable(view: LatestView) -> Group:
     t.add_column("Authority", ratio=1)
     t.add_column("Inspected", no_wrap=True)
     for a in view.areas:
-        t.add_column(_HEAD.get(a, a.short), no_wrap=True)
+        t.add_column(AREA_HEAD.get(a, a.short), no_wrap=True)
     for row in view.rows:
         day = row.inspected.isoformat() if row.inspected else ("none" if row.record is None else "?")
         t.add_row(plain(row.name), Text(day, style="" if row.record else "dim"),
-                  *(_grade(row.grade(a)) for a in view.areas))
+                  *(grade_cell(row.grade(a)) for a in view.areas))
     parts: list[RenderableType] = [head]
     if view.rows:
         parts.append(t)
