@@ -247,3 +247,47 @@ def test_compare_one_authority_with_itself_is_a_usage_error(run):
     res = run("compare", "Devon", "devon")
     assert (res.exit_code, res.stdout) == (2, "")
     assert res.stderr == "Error: compare A B: name two different authorities\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# england --series
+# ---------------------------------------------------------------------------------------------
+
+
+def test_england_series_counts_every_31_march_from_the_records(run):
+    """Each year's counts, worked out from the YAML and the register's data file (which authorities existed
+    on the day): the latest SIF or ILACS inspection held by 31 March of each authority then in being."""
+    from conftest import ROOT
+
+    register = json.loads((ROOT / "rotherham_cli" / "data" / "authorities.json").read_text())["authorities"]
+    res = run("england", "--series", "--area", "help_and_protection", "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    rows = _csv(res.stdout)
+    assert rows[0]["as_at"] == "2014-03-31"  # the first SIF inspections were held from November 2013
+    assert rows[-1]["as_at"] == f"{date.today().year - (date.today() < date(date.today().year, 3, 31))}-03-31"
+    for row in rows:
+        day = date.fromisoformat(row["as_at"])
+        existing = [a["slug"] for a in register
+                    if (a["started"] is None or a["started"] <= row["as_at"])
+                    and (a["ended"] is None or row["as_at"] <= a["ended"])]
+        latest = latest_graded(day)
+        grades = [latest[s]["judgements"].get("help_and_protection") for s in existing if s in latest]
+        assert int(row["authorities"]) == len(existing), day
+        assert int(row["not_inspected"]) == len(existing) - len(grades), day
+        for g in ("outstanding", "good", "requires_improvement", "inadequate"):
+            assert int(row[g]) == grades.count(g), (day, g)
+    table = run("england", "--series", env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in table.splitlines()) <= 80
+    assert "2025-03-31       36     67   31      19          0           0   153     67%" in table
+
+
+@needs_shared(R2025)
+def test_england_series_at_31_march_2025_is_ofsteds_count(run):
+    from collections import Counter
+
+    ofsted = Counter(SHEET_GRADE[str(row["Overall effectiveness"]).strip()] for row in _table_2025())
+    rows = {r["as_at"]: r for r in _csv(run("england", "--series", "--format", "csv").stdout)}
+    mine = rows["2025-03-31"]
+    assert {g: int(mine[g]) for g in ("outstanding", "good", "requires_improvement", "inadequate")} == {
+        g: ofsted[g] for g in ("outstanding", "good", "requires_improvement", "inadequate")}
+    assert mine["authorities"] == "153"

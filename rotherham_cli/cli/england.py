@@ -56,7 +56,8 @@ def _today():
              "  judgements england -a region:London -a neighbours:Rotherham\n"
              "  judgements england --area adoption\n"
              "  judgements england --area help_and_protection --format csv > regions.csv\n"
-             "  judgements england --remit send")
+             "  judgements england --remit send\n"
+             "  judgements england --which inadequate\n  judgements england --series --format csv > series.csv")
 @handle_errors
 def england(
     as_at: Annotated[Optional[str], typer.Option(
@@ -80,6 +81,8 @@ def england(
     fmt: FormatOpt = Format.table,
     which: Annotated[Optional[str], typer.Option("--which", metavar="GRADE", help="The authorities behind one count "
                      "of --area: a grade, not-graded or not-inspected.")] = None,
+    series: Annotated[bool, typer.Option("--series", help="England at every 31 March from the first the records "
+                      "cover to --as-at, for --area: Ofsted's time series (CSV for a chart).")] = False,
 ) -> None:
     """England and each Ofsted region at a date (or the authorities --authority chooses): how many
     authorities stand at each grade, for overall effectiveness and each judgement, each at its latest
@@ -99,6 +102,11 @@ def england(
 
         day = _date(as_at, "--as-at") or latest_day(load(records))
         return england_which(records, which, chosen, day, _date(published_by, "--published-by"), fmt)
+    if series:
+        from ..england import latest_day
+        from .latest import england_series
+
+        return england_series(records, chosen, _date(as_at, "--as-at") or latest_day(load(records)), fmt)
     view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted,
                         within=authority_slugs(authority), area=chosen)
 

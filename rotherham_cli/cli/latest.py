@@ -100,3 +100,17 @@ def compare_pair(records, first, second, day, fmt, with_england: bool = False) -
         return pair_renderable(view)
 
     emit(fmt, table=table, data=view.to_dict, rows=view.rows)
+
+
+def england_series(records, area, day, fmt, with_england: bool = False) -> None:
+    """`england --series`: England at every 31 March up to the day."""
+    from ..series import series
+
+    found = series(load(records, with_england), area, day)
+
+    def table():
+        from ..render.series import series_renderable
+
+        return series_renderable(found)
+
+    emit(fmt, table=table, data=found.to_dict, rows=found.rows)
