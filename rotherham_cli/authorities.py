@@ -45,6 +45,14 @@ class Neighbour:
     closeness: str
 
 
+# The type of council, by the first three characters of its GSS code (the ONS coding of local authority
+# districts). The City of London (E09000001) is coded and counted with the London boroughs.
+COUNCIL_TYPES = {"E09": "London borough", "E08": "metropolitan district", "E06": "unitary authority",
+                 "E10": "shire county"}
+# Ofsted's words for an authority's status in its inspection history table.
+STATUS_CURRENT, STATUS_FORMER = "Current", "No longer exists"
+
+
 @dataclass(frozen=True)
 class LocalAuthority:
     slug: str
@@ -72,6 +80,16 @@ class LocalAuthority:
             if (c.start is None or c.start <= day) and (c.end is None or day <= c.end):
                 return c.code
         return self.gss
+
+    @property
+    def council_type(self) -> str:
+        """London borough, metropolitan district, unitary authority or shire county ('' if not known)."""
+        return COUNCIL_TYPES.get((self.gss or "")[:3], "")
+
+    @property
+    def status(self) -> str:
+        """As Ofsted's inspection history writes it: 'Current' or 'No longer exists'."""
+        return STATUS_CURRENT if self.current else STATUS_FORMER
 
     def existed_on(self, day: date) -> bool:
         return (self.started is None or self.started <= day) and (self.ended is None or day <= self.ended)

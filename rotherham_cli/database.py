@@ -23,7 +23,7 @@ from .themes import recommendation_themes
 SCHEMA = """
 CREATE TABLE authorities (
     slug TEXT PRIMARY KEY, name TEXT NOT NULL, la_number INTEGER, gss_code TEXT, region TEXT,
-    current INTEGER NOT NULL, started TEXT, ended TEXT, successors TEXT
+    current INTEGER NOT NULL, started TEXT, ended TEXT, successors TEXT, authority_type TEXT
 );
 CREATE TABLE visits (
     id TEXT PRIMARY KEY, authority_slug TEXT REFERENCES authorities(slug), authority TEXT NOT NULL,
@@ -86,7 +86,7 @@ def database_bytes(records: Sequence[Record]) -> bytes:
         db.executescript(SCHEMA)
         _insert(db, "authorities", [
             (a.slug, a.name, a.la_number, a.gss, a.region, int(a.current), _s(a.started), _s(a.ended),
-             " ".join(a.successors) or None) for a in authorities.all_authorities()])
+             " ".join(a.successors) or None, a.council_type or None) for a in authorities.all_authorities()])
         for r in records:
             a = r.authority
             m = to_publish(r)

@@ -31,13 +31,21 @@ def _visit_cells(r: Record) -> list[object]:
     a = r.authority
     return [
         r.id, a.name, _d(a.la_number), _d(a.ons_code), r.kind.value, r.kind.label,
-        r.framework.value, _d(r.start), _d(r.end), _d(r.published),
+        r.framework.value, _d(r.start), _d(r.end), _d(r.published), *_register_cells(r),
     ]
+
+
+def _register_cells(r: Record) -> list[str]:
+    """The authority's Ofsted region and type of council, from the register ('' where it knows none)."""
+    from .identity import authority_of
+
+    a = authority_of(r)
+    return [a.region, a.council_type] if a else ["", ""]
 
 
 _VISIT_HEADER = [
     "id", "authority", "la_number", "ons_code", "kind", "kind_label",
-    "framework", "start", "end", "published",
+    "framework", "start", "end", "published", "region", "authority_type",
 ]
 
 
@@ -84,16 +92,20 @@ _ILACS = (Framework.ILACS, Framework.ILACS_2023, Framework.ILACS_2026)
 def ofsted_rows(records: Sequence[Record]) -> Rows:
     """Ofsted's ILACS inspection history layout: ILACS short and standard inspections only.
 
-    The records do not hold the web link, the authority's status or its Ofsted region: those
-    cells are empty. Dates are written YYYY-MM-DD.
+    The records do not hold the web link: that cell is empty. The authority's status and Ofsted region
+    come from the register. Dates are written YYYY-MM-DD.
     """
+    from .identity import authority_of
+
     rows = []
     for r in records:
         if r.kind not in _ILACS_GRADED or r.framework not in _ILACS:
             continue
         grades = [r.judgements[a].label if a in r.judgements else "" for a in HEADLINE_AREAS]
+        a = authority_of(r)
         rows.append(
-            ["", _d(r.authority.ons_code), r.authority.name, "", "", _d(r.start), _d(r.published),
+            ["", _d(r.authority.ons_code), r.authority.name, a.status if a else "", a.region if a else "",
+             _d(r.start), _d(r.published),
              KINDS[r.kind].official_name, *grades]
         )
     from .official import ILACS_HISTORY_COLUMNS
@@ -142,8 +154,8 @@ def record_data(records: Sequence[Record]) -> list[dict]:
     its recommendations beside them (themes.themes_data)."""
     from .themes import themes_data
 
-    return [{**r.model_dump(mode="json", exclude_none=False), "recommendation_themes": themes_data(r)}
-            for r in records]
+    return [{**r.model_dump(mode="json", exclude_none=False), "recommendation_themes": themes_data(r),
+             **dict(zip(("region", "authority_type"), _register_cells(r), strict=True))} for r in records]
 
 
 def list_rows(records: Sequence[Record]) -> Rows:

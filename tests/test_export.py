@@ -74,12 +74,12 @@ def test_ofsted_layout(run):
         "The experiences and progress of children in care", "The experiences and progress of care leavers",
     ]
     assert reader[1:] == [
-        ["", "E06000039", "Slough", "", "", "2019-10-07", "2019-12-19", "ILACS Standard Inspection",
+        ["", "E06000039", "Slough", "Current", "South East", "2019-10-07", "2019-12-19", "ILACS Standard Inspection",
          "Requires improvement to be good", "Requires improvement to be good", "Inadequate",
          "Requires improvement to be good", ""],
-        ["", "E06000017", "Rutland", "", "", "2022-06-27", "2022-08-12", "ILACS Short Inspection",
+        ["", "E06000017", "Rutland", "Current", "East Midlands", "2022-06-27", "2022-08-12", "ILACS Short Inspection",
          "Good", "Good", "Good", "Good", ""],
-        ["", "E06000017", "Rutland", "", "", "2025-11-03", "2025-12-16", "ILACS Short Inspection",
+        ["", "E06000017", "Rutland", "Current", "East Midlands", "2025-11-03", "2025-12-16", "ILACS Short Inspection",
          "Outstanding", "Outstanding", "Outstanding", "Outstanding", "Good"],
     ]
 
