@@ -11,6 +11,7 @@ from ..scope import filtered, load, one_authority
 from ..vocab import Remit
 from .app import (
     AuthorityOpt,
+    EnglandOpt,
     EveryAuthorityOpt,
     FormatOpt,
     OneAuthorityOpt,
@@ -83,6 +84,7 @@ def england(
                      "of --area: a grade, not-graded or not-inspected.")] = None,
     series: Annotated[bool, typer.Option("--series", help="England at every 31 March from the first the records "
                       "cover to --as-at, for --area: Ofsted's time series (CSV for a chart).")] = False,
+    with_england: EnglandOpt = False,
 ) -> None:
     """England and each Ofsted region at a date (or the authorities --authority chooses): how many
     authorities stand at each grade, for overall effectiveness and each judgement, each at its latest
@@ -100,15 +102,16 @@ def england(
         from ..england import latest_day
         from .latest import england_which
 
-        day = _date(as_at, "--as-at") or latest_day(load(records))
-        return england_which(records, which, chosen, day, _date(published_by, "--published-by"), fmt)
+        day = _date(as_at, "--as-at") or latest_day(load(records, with_england))
+        return england_which(records, which, chosen, day, _date(published_by, "--published-by"), fmt, with_england)
     if series:
         from ..england import latest_day
         from .latest import england_series
 
-        return england_series(records, chosen, _date(as_at, "--as-at") or latest_day(load(records)), fmt)
-    view = england_view(load(records), _date(as_at, "--as-at"), _date(published_by, "--published-by"), ofsted=ofsted,
-                        within=authority_slugs(authority), area=chosen)
+        day = _date(as_at, "--as-at") or latest_day(load(records, with_england))
+        return england_series(records, chosen, day, fmt, with_england)
+    view = england_view(load(records, with_england), _date(as_at, "--as-at"), _date(published_by, "--published-by"),
+                        ofsted=ofsted, within=authority_slugs(authority), area=chosen)
 
     def table():
         from ..render.england import england_renderable
@@ -145,6 +148,7 @@ def compare(
     as_at: AsAtOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """One authority against its ten statistical neighbours, its region and England: its latest grades,
     the days since, and the direction of travel since its previous inspection. With two authorities
@@ -154,8 +158,8 @@ def compare(
     if other is not None:
         from .latest import compare_pair
 
-        return compare_pair(records, name, other, _date(as_at, "--as-at") or _today(), fmt)
-    loaded = load(records)
+        return compare_pair(records, name, other, _date(as_at, "--as-at") or _today(), fmt, with_england)
+    loaded = load(records, with_england)
     view = compare_view(loaded, one_authority(loaded, name, authority), _date(as_at, "--as-at") or _today())
 
     def table():
@@ -178,6 +182,7 @@ def journeys(
     authority: EveryAuthorityOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """Which authorities moved from one overall grade to another, between which inspections and how long it
     took (median, quartiles, range); and those still on the way."""
@@ -185,7 +190,7 @@ def journeys(
     from ..journeys import journeys_sentences, parse_move
 
     a, b = parse_move(source, target)
-    _, chosen = filtered(records, authority, home=False)
+    _, chosen = filtered(records, authority, home=False, with_england=with_england)
     view = find_journeys(chosen, a, b, _date(as_at, "--as-at") or _today())
 
     def table():
@@ -207,6 +212,7 @@ def concerns(
     until: UntilOpt = None,
     records: RecordsOpt = None,
     fmt: FormatOpt = Format.table,
+    with_england: EnglandOpt = False,
 ) -> None:
     """What keeps coming back: every theme raised as an area for improvement across an authority's visits,
     graded or not, how often, first and latest, whether the latest visit still raises it, with each finding.
@@ -216,8 +222,9 @@ def concerns(
     from .latest import concerns_across_many, wants_many
 
     if wants_many(authority, since, until):
-        return concerns_across_many(records, authority or ([name] if name else []), since, until, fmt)
-    loaded = load(records)
+        return concerns_across_many(records, authority or ([name] if name else []), since, until, fmt,
+                                    with_england)
+    loaded = load(records, with_england)
     name, found = concerns_of(loaded, one_authority(loaded, name, authority))
 
     def table():
