@@ -240,7 +240,7 @@ def test_compare_two_authorities_side_by_side(run):
             assert row["change"] == ("" if a is None and b is None else change(a, b)), (name, area)
     table = run("compare", "Devon", "Rotherham", "--as-at", as_at.isoformat(), env={"COLUMNS": "80"}).stdout
     assert max(len(line) for line in table.splitlines()) <= 80
-    assert "Help/prot   Inad.        declined from RI      Good         unchanged" in table
+    assert "Help/prot.   Inad.        ↓ from RI        Good         unchanged" in table
 
 
 def test_compare_one_authority_with_itself_is_a_usage_error(run):

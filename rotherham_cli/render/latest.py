@@ -14,8 +14,8 @@ from ..words import count
 from .text import GRADE_STYLE, plain
 
 # Column heads and cells narrow enough for five judgements on 80 columns; the words stay words.
-AREA_HEAD = {Area.OVERALL_EFFECTIVENESS: "Overall", Area.LEADERSHIP: "Leaders", Area.HELP_AND_PROTECTION: "Help/prot",
-         Area.CHILDREN_IN_CARE: "In care", Area.CARE_LEAVERS: "Leavers"}
+AREA_HEAD = {Area.OVERALL_EFFECTIVENESS: "Overall", Area.LEADERSHIP: "Leaders",
+             Area.HELP_AND_PROTECTION: "Help/\nprot.", Area.CHILDREN_IN_CARE: "In care", Area.CARE_LEAVERS: "Leavers"}
 _CELL = {Grade.OUTSTANDING: "Outst.", Grade.GOOD: "Good", Grade.REQUIRES_IMPROVEMENT: "RI", Grade.INADEQUATE: "Inad."}
 KEY = "Outst.: outstanding; RI: requires improvement to be good; Inad.: inadequate."
 
@@ -31,7 +31,7 @@ def latest_renderable(view: LatestView) -> Group:
     head = Text(f"{view.scope} as at {view.as_at.isoformat()}: {count(len(view.rows), 'authority', 'authorities')}"
                 f"{what}, each at its latest graded inspection (SIF or ILACS) held by then", style="bold")
     t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    t.add_column("Authority", ratio=1)
+    t.add_column("Authority", ratio=1, overflow="fold")
     t.add_column("Inspected", no_wrap=True)
     for a in view.areas:
         t.add_column(AREA_HEAD.get(a, a.short), no_wrap=True)

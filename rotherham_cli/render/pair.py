@@ -17,11 +17,11 @@ from .text import CHANGE_STYLE
 def pair_renderable(view: PairView) -> Group:
     a, b = view.sides
     t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    t.add_column("")
+    t.add_column("", no_wrap=True)
     for s in (a, b):
         day = s.view.latest and s.view.days_since is not None
         t.add_column(f"{s.name}\n{_inspected(s)}" if day else s.name, no_wrap=True)
-        t.add_column("since previous", no_wrap=True)
+        t.add_column("since previous")
     for area in view.areas:
         cells = []
         for s in (a, b):
@@ -29,12 +29,13 @@ def pair_renderable(view: PairView) -> Group:
             was = s.grade(area, previous=True)
             moved = c in (Change.IMPROVED, Change.DECLINED)
             cells += [grade_cell(s.grade(area)),
-                      Text(f"{c.words} from {grade_cell(was).plain}" if moved else (c.words if c else ""),
+                      Text(f"{c.arrow} from {grade_cell(was).plain}" if moved else (c.words if c else ""),
                            style=CHANGE_STYLE[c] if c else "")]
-        t.add_row(Text(AREA_HEAD.get(area, area.short)), *cells)
+        t.add_row(Text(AREA_HEAD.get(area, area.short).replace("\n", "")), *cells)
     head = Text(f"{a.name} and {b.name}, as at {view.as_at.isoformat()}: each at its latest graded "
                 "inspection (SIF or ILACS), and how it moved since its own previous one", style="bold")
-    return Group(head, t, *(Text(s, style="italic") for s in pair_sentences(view)), Text(KEY, style="dim"))
+    notes = Text(KEY + " ↑ improved, ↓ declined.", style="dim")
+    return Group(head, t, *(Text(s, style="italic") for s in pair_sentences(view)), notes)
 
 
 def _inspected(s) -> str:
