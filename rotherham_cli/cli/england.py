@@ -100,13 +100,13 @@ def england(
     chosen = parse_area(area or "overall_effectiveness")
     if which:
         from ..england import latest_day
-        from .latest import england_which
+        from .insights import england_which
 
         day = _date(as_at, "--as-at") or latest_day(load(records, with_england))
         return england_which(records, which, chosen, day, _date(published_by, "--published-by"), fmt, with_england)
     if series:
         from ..england import latest_day
-        from .latest import england_series
+        from .insights import england_series
 
         day = _date(as_at, "--as-at") or latest_day(load(records, with_england))
         return england_series(records, chosen, day, fmt, with_england)
@@ -156,7 +156,7 @@ def compare(
     from ..comparison import compare_view
 
     if other is not None:
-        from .latest import compare_pair
+        from .insights import compare_pair
 
         return compare_pair(records, name, other, _date(as_at, "--as-at") or _today(), fmt, with_england)
     loaded = load(records, with_england)
@@ -219,7 +219,7 @@ def concerns(
     With -a naming many authorities (region:NAME, all) or a period (--since, --until): the themes most
     often raised by their visits' recommendations and findings, by region, with the authorities behind each."""
     from ..concerns import concerns_dict, concerns_of, concerns_rows, concerns_sentences
-    from .latest import concerns_across_many, wants_many
+    from .insights import concerns_across_many, wants_many
 
     if wants_many(authority, since, until):
         return concerns_across_many(records, authority or ([name] if name else []), since, until, fmt,
