@@ -204,6 +204,11 @@ def get(slug: str) -> LocalAuthority:
     raise KeyError(slug)
 
 
+def closeness(slug: str) -> dict[str, str]:
+    """An authority's statistical neighbours (slugs) and the band of the DfE model each stands in."""
+    return {n.slug: n.closeness for n in get(slug).neighbours}
+
+
 def pick(found: Sequence[LocalAuthority], on: date | None) -> LocalAuthority:
     """Of the authorities one name has named over time, the one existing ``on`` a day (else the current
     one, else the first)."""

@@ -121,17 +121,13 @@ def concerns_across(records: Sequence[Record], scope: str, slugs: frozenset[str]
     """The themes raised by the visits of the authorities ``slugs`` (None: every authority) in the years
     ``since`` to ``until`` (by the visit's year), most authorities first."""
     from . import authorities
+    from .query import filter_records
 
     visits: list[Raising] = []
     by_theme: dict[str, list[Raising]] = {}
-    for r in records:
+    for r in filter_records(records, slugs, None, since, until):
         slug = authority_slug(r)
-        if slug is None or (slugs is not None and slug not in slugs):
-            continue
-        if (since is not None and (r.year is None or r.year < since)) or (
-                until is not None and (r.year is None or r.year > until)):
-            continue
-        if not r.recommendations and not r.findings:
+        if slug is None or (not r.recommendations and not r.findings):
             continue
         a = authorities.get(slug)
         visit = Raising(slug, a.name, a.region, r)

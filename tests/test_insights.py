@@ -200,6 +200,14 @@ def test_concerns_across_england_by_region_on_80_columns(run):
     assert len({row["visit"] for row in csv_rows}) > 100
 
 
+def test_concerns_says_what_is_wrong_with_a_period(run):
+    res = run("concerns", "-a", "all", "--since", "2025", "--until", "2020")
+    assert (res.exit_code, res.stdout, res.stderr) == (2, "", "Error: --since 2025 is after --until 2020\n")
+    res = run("concerns", "-a", "all", "--since", "2040")
+    assert res.exit_code == 0
+    assert "The records hold no recommendations or findings of a visit in this period." in res.stdout
+
+
 def test_concerns_for_one_authority_over_a_period_keeps_its_hand_tagged_findings(run):
     from insight_yaml import records
 

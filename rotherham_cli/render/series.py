@@ -28,4 +28,7 @@ def series_renderable(s: Series) -> Group:
                 "latest graded inspection (SIF or ILACS) held by then", style="bold")
     notes = [KEY, "Good+: good or outstanding, as a share of the authorities with a grade. No grade: the latest "
              "inspection makes no such judgement. Not insp.: no SIF or ILACS inspection by then."]
+    if not s.days:
+        return Group(head, Text("The records hold no SIF or ILACS inspection held by a 31 March up to then.",
+                                style="italic"))
     return Group(head, t, *(Text(n, style="dim") for n in notes))
