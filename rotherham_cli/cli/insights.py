@@ -3,14 +3,14 @@ concerns across many authorities. Imports only cli/app, so that cli/england.py m
 
 from __future__ import annotations
 
-from .app import emit, load
+from .app import emit, load, screen_width
 
 
 def show_latest(view, fmt) -> None:
     def table():
         from ..render.latest import latest_renderable
 
-        return latest_renderable(view)
+        return latest_renderable(view, screen_width())
 
     emit(fmt, table=table, data=view.to_dict, rows=view.table)
 

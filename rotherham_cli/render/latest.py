@@ -26,18 +26,26 @@ def grade_cell(g: Grade | None) -> Text:
     return Text(_CELL[g.on_scale] + ("*" if g.is_legacy else ""), style=GRADE_STYLE[g.on_scale])
 
 
-def latest_renderable(view: LatestView) -> Group:
+# From this width on, a table of more than one region shows each authority's region.
+WIDE = 100
+
+
+def latest_renderable(view: LatestView, width: int = 80) -> Group:
     what = f" {view.which}" if view.which else ""
     head = Text(f"{view.scope} as at {view.as_at.isoformat()}: {count(len(view.rows), 'authority', 'authorities')}"
                 f"{what}, each at its latest graded inspection (SIF or ILACS) held by then", style="bold")
     t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     t.add_column("Authority", ratio=1, overflow="fold")
+    regions = width >= WIDE and len({row.region for row in view.rows}) > 1
+    if regions:
+        t.add_column("Region", ratio=1)
     t.add_column("Inspected", no_wrap=True)
     for a in view.areas:
         t.add_column(AREA_HEAD.get(a, a.short), no_wrap=True)
     for row in view.rows:
         day = row.inspected.isoformat() if row.inspected else ("none" if row.record is None else "?")
-        t.add_row(plain(row.name), Text(day, style="" if row.record else "dim"),
+        where = (Text(row.region),) if regions else ()
+        t.add_row(plain(row.name), *where, Text(day, style="" if row.record else "dim"),
                   *(grade_cell(row.grade(a)) for a in view.areas))
     parts: list[RenderableType] = [head]
     if view.rows:
