@@ -90,7 +90,7 @@ def members(specs: Sequence[str] | None, as_at: date | None,
             chosen.update((a.slug, a) for a in counted if a.region == region)
         else:
             found = select(spec)
-            titles.append(found[0].name)
+            titles.append(found[0].name + (" and its statistical neighbours" if len(found) > 1 else ""))
             chosen.update((a.slug, a) for a in found)
     return ", ".join(titles), sorted(chosen.values(), key=lambda a: a.name)
 
