@@ -117,15 +117,15 @@ class ConcernsAcross:
 
 
 def concerns_across(records: Sequence[Record], scope: str, slugs: frozenset[str] | None,
-                    since: int | None = None, until: int | None = None) -> ConcernsAcross:
+                    since: str | int | None = None, until: str | int | None = None) -> ConcernsAcross:
     """The themes raised by the visits of the authorities ``slugs`` (None: every authority) in the years
     ``since`` to ``until`` (by the visit's year), most authorities first."""
     from . import authorities
-    from .query import filter_records
+    from .query import Filters, filter_records
 
     visits: list[Raising] = []
     by_theme: dict[str, list[Raising]] = {}
-    for r in filter_records(records, slugs, None, since, until):
+    for r in filter_records(records, Filters.parse(slugs, None, since, until)):
         slug = authority_slug(r)
         if slug is None or (not r.recommendations and not r.findings):
             continue

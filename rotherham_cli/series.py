@@ -55,7 +55,7 @@ def series(records: Sequence[Record], area: Area, until: date) -> Series:
         tallies.append(view.of("England", area))
         days.append(day)
         header, rows = view.rows()
-        table += [r for r in rows if r[1] == "England"]
+        table += [r for r in rows if r[header.index("scope")] == "England"]
     return Series(area, tallies, days, header, table)
 
 

@@ -78,7 +78,7 @@ def test_one_authority_commands_take_a_name_or_authority_but_not_both(run, tmp_p
     res = run("report", "-a", "Doncaster", "--format", "markdown", "--output", str(tmp_path / "d.md"))
     assert res.exit_code == 0 and "Doncaster" in (tmp_path / "d.md").read_text()
     for args, message in ((("compare", "Leeds", "-a", "Doncaster"), "name the authority once"),
-                          (("concerns", "-a", "region:London"), "--authority region:London names 33 authorities")):
+                          (("chart", "-a", "region:London"), "--authority region:London names 33 authorities")):
         res = run(*args)
         assert res.exit_code == 2 and res.stderr.startswith(f"Error: {message}"), res.stderr
 

@@ -11,7 +11,7 @@ import io
 import json
 from datetime import date
 
-from conftest import OFFICIAL, needs_shared, official_sheet, sheet_day
+from conftest import needs_shared, official_sheet, sheet_day
 from insight_yaml import SHEET_GRADE, latest_graded
 from test_england import AREAS_2025, R2025
 

@@ -3,7 +3,8 @@ concerns across many authorities. Imports only cli/app, so that cli/england.py m
 
 from __future__ import annotations
 
-from .app import emit, load, screen_width
+from ..scope import load
+from .app import emit, screen_width
 
 
 def show_latest(view, fmt) -> None:

@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..choices import Format
-from .app import AuthorityOpt, EnglandOpt, FormatOpt, RecordsOpt, app, handle_errors, load
+from ..scope import load
+from .app import AuthorityOpt, EnglandOpt, FormatOpt, RecordsOpt, app, handle_errors
 from .england import AsAtOpt, PublishedByOpt, _date, _today
 from .insights import show_latest
 

@@ -152,7 +152,6 @@ def compare_renderable(view: CompareView, width: int = WIDE) -> Group:
         Text(f"{view.name} and its {view.peers_title} (latest graded inspection of each)", style="bold"),
         *_peers_table(view, width),
     ]
-    parts.append(Text(KEY + " Closeness: the band of the DfE statistical neighbour model (2025).", style="dim"))
     if said.get("peers"):
         parts.append(_note(said["peers"]))
     parts += [Text(""), Text(f"{view.region} and England", style="bold"), *shares, _note(said["shares"]), Text("")]
