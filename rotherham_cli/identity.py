@@ -32,9 +32,9 @@ children's services.
    publication days agree within ``PUBLISHED_DAYS`` (a release may give the day the report was
    re-published, e.g. Nottingham 2022); failing both, a publication falls in the
    ``PUBLICATION_LAG`` days after the other's visit; a date known only to the month or year agrees
-   with any day inside it. Visits of one family to one authority are months apart (monitoring
-   visits about three), so these windows cannot join two real visits; where two candidates fit,
-   the nearest is taken.
+   with any day inside it (a start known only to the year agrees with nothing outside it). Visits of
+   one family to one authority are months apart (monitoring visits about three), so these windows
+   cannot join two real visits; where two candidates fit, the nearest is taken.
 """
 
 from __future__ import annotations
@@ -153,6 +153,12 @@ def _after(visit: Record, published: PartialDate | None) -> int | None:
     return 0 if lag <= PUBLICATION_LAG else lag
 
 
+def _monthly(a: PartialDate, b: PartialDate) -> bool:
+    """Both known to the month at least: two dates known only to the year agree only where they
+    overlap (the focused visits "in 2019 and 2020" are two visits, a day apart at the turn of the year)."""
+    return a.month is not None and b.month is not None
+
+
 def distance(a: Record, b: Record, slug_a: str | None = None, slug_b: str | None = None) -> int | None:
     """How far apart two records' dates are, in days, if they can be one visit; None if they cannot."""
     if family(a.kind) != family(b.kind):
@@ -163,7 +169,7 @@ def distance(a: Record, b: Record, slug_a: str | None = None, slug_b: str | None
         return None
     gap = _gap(a.start, b.start)
     if gap is not None:
-        return gap if gap <= START_DAYS else None
+        return gap if gap <= START_DAYS and (gap == 0 or _monthly(a.start, b.start)) else None
     gap = _gap(a.published, b.published)
     if gap is not None:
         return gap if gap <= PUBLISHED_DAYS else None

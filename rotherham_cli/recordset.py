@@ -19,6 +19,9 @@ How a record and a source are merged (:func:`merge`):
   releases in either order gives the same bytes, and importing a source twice changes nothing.
 - Lists (inspectors, recommendations) are taken when the record has none, and otherwise left as
   they are: a report naming the whole team does not contradict a record naming the lead.
+- A date known to the month or year agrees with a day inside it and says less: it is not claimed
+  where the record holds the day, and gives way to the day (its source no longer claiming it) where
+  the record held it.
 - The importer's own notes about a source (a spelling, a missing date) go onto that source.
 """
 
@@ -39,6 +42,7 @@ from .words import count
 SCALARS = ("kind", "framework", "start", "end", "published", "theme")
 LISTS = ("inspectors", "recommendations")
 AUTHORITY_CODES = ("authority.la_number", "authority.ons_code")
+DATES = ("start", "end", "published")
 DISAGREE = "Sources disagree on "
 
 # Ranks of a source's kind: a fact a person wrote outranks every source.
@@ -185,6 +189,14 @@ def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Di
                 _claim(target, path)
             elif path in LISTS:
                 continue
+            elif path in DATES and _within(value, held):
+                continue  # a date to the month or year that agrees with the day held: nothing to add
+            elif path in DATES and _within(held, value) and _owner_rank(out, path) != (_PERSON,):
+                for s in out["sources"]:  # the day replaces the month or year the record held
+                    if path in (s.get("facts") or []):
+                        s["facts"].remove(path)
+                _set(out, path, copy.deepcopy(value))
+                _claim(target, path)
             elif rank(target) > _owner_rank(out, path):
                 for s in out["sources"]:
                     if path in (s.get("facts") or []):
@@ -203,6 +215,18 @@ def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Di
                 found.append(Disagreement(file, path, _text(held), _text(value), target.get("id", "?")))
     _tidy(out)
     return out, found
+
+
+def _within(coarse: Any, fine: Any) -> bool:
+    """Whether a date known to the month or year (``coarse``) holds a more exact one (``fine``): a report
+    that mentions a visit "in October 2022" agrees with the release's 2022-10-11 and says less."""
+    from .dates import PartialDate
+
+    try:
+        a, b = PartialDate.parse(coarse), PartialDate.parse(fine)
+    except ValueError:
+        return False
+    return a != b and a.earliest <= b.earliest and b.latest <= a.latest
 
 
 def _same(path: str, a: Any, b: Any) -> bool:
@@ -274,7 +298,8 @@ def is_curated(data: dict) -> bool:
     if data.get("findings") or data.get("summary") or data.get("headline"):
         return True
     claimed = {p for s in data.get("sources") or [] for p in (s.get("facts") or [])}
-    return any(p not in claimed for p in fact_paths(data))
+    # An authority's codes no source gives come from the register (rotherham_cli/data/authorities.json).
+    return any(p not in claimed for p in fact_paths(data) if p not in AUTHORITY_CODES)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,9 @@ the order does not change the result):
 3. Reads every report in ../shared/data/reports/ with the same reader as `judgements import-report`
    and merges it in, with its publication date and web address from index.csv beside the reports
    (Ofsted's report pages give them; ILACS reports do not print their publication date).
+4. Merges the focused visits, monitoring visits and JTAIs those reports mention with a month or a year
+   ("two focused visits, in October 2022 and January 2024": pdfimport.mentions), each cited to the
+   report that mentions it; a visit the records already hold is completed, not duplicated.
 
 When Ofsted publishes a new release or report: put it in ../shared/data/ (a report with its row in
 index.csv), add a new release's file name to RELEASES below, run this script, read the change with `git diff --stat
@@ -74,23 +77,25 @@ def official_records(name: str):
     return made.records
 
 
-def report_records():
+def report_records() -> tuple[list, list]:
+    """The records of the reports, and those of the earlier visits the reports mention."""
     from rotherham_cli.errors import JudgementsError
     from rotherham_cli.models import Record
     from rotherham_cli.pdfimport import import_report
+    from rotherham_cli.pdfimport.mentions import mention_records
 
     with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
         index = list(csv.DictReader(fh))
-    out = []
+    out, mentioned = [], []
     for i, row in enumerate(index, 1):
         if i % 50 == 0:
             say(f"  read {i} of {len(index)} reports")
         try:
-            draft = import_report(REPORTS / row["file"]).data
+            imported = import_report(REPORTS / row["file"])
         except JudgementsError as exc:
             say(f"  {row['file']}: {exc}")
             continue
-        data = dict(draft)
+        data = dict(imported.data)
         data["published"] = row["published"]  # as Ofsted's report page lists it (index.csv)
         source = dict(data["sources"][0])
         # A report whose title line was not read is named by how Ofsted's report pages list it.
@@ -103,7 +108,11 @@ def report_records():
             out.append(Record.model_validate(data))
         except Exception as exc:  # a draft the model refuses is reported, not merged
             say(f"  {row['file']}: not merged: {str(exc).splitlines()[0]}")
-    return out
+        if "authority" in data:
+            cited = {k: source[k] for k in ("title", "publisher", "date", "url", "file")}
+            for visit in mention_records(imported.mentions, data["authority"]["name"], cited):
+                mentioned.append(Record.model_validate(visit))
+    return out, mentioned
 
 
 def build(into: Path) -> None:
@@ -111,7 +120,9 @@ def build(into: Path) -> None:
 
     say(f"curated records kept: {curated(into)}")
     steps = [(name, lambda name=name: official_records(name)) for name in RELEASES]
-    steps.append(("reports", report_records))
+    reports, mentioned = report_records()
+    steps.append(("reports", lambda: reports))
+    steps.append(("visits the reports mention", lambda: mentioned))
     for name, read in steps:
         say(f"merging {name}")
         result = merge_into(into, read())

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import JudgementsError
+from .mentions import Mentions
 
 
 class ReportError(JudgementsError):
@@ -19,6 +20,7 @@ class ImportedReport:
     data: dict[str, Any]
     missing: list[str] = field(default_factory=list)
     guessed: set[str] = field(default_factory=set)  # fields read from circumstance, not printed (kind)
+    mentions: Mentions = field(default_factory=Mentions)  # the earlier visits the report names
 
 
 PUBLISHER = "Ofsted"

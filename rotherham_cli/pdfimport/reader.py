@@ -18,6 +18,7 @@ from .. import vocab
 from ..authorities import name_in_text
 from ..identity import record_id
 from ..vocab import FRAMEWORKS, Area, Framework, Grade, Kind
+from .mentions import read_mentions
 from .model import PUBLISHER, SOURCE_ID, ImportedReport
 from .patterns import (
     _NAME_SPAN,
@@ -40,7 +41,7 @@ from .patterns import (
     _title_and_name,
     _words_re,
 )
-from .text import _Document
+from .text import _Document, _join
 
 # --------------------------------------------------------------------------------------------
 # The reader: a draft record and what is missing
@@ -247,6 +248,7 @@ def read_draft(doc: _Document, file_name: str) -> ImportedReport:
     inspectors = read_inspectors(doc)
     recommendations = read_recommendations(doc)
     source = read_source(title, published, file_name)
+    mentions = read_mentions(_join(doc.lines))
 
     data: dict[str, Any] = {}
     missing: list[str] = []
@@ -280,8 +282,8 @@ def read_draft(doc: _Document, file_name: str) -> ImportedReport:
     if framework:
         missing += missing_judgements(framework, kind.value, judgements)
     missing += [*recommendations.missing, *source.missing]
-    notes = [*judged.notes, *kind.notes]
+    notes = [*judged.notes, *kind.notes, *(u.note for u in mentions.undated)]
     if notes:
         data["notes"] = notes
     data["sources"] = [source.value]
-    return ImportedReport(data, missing, {"kind"} if kind.guessed else set())
+    return ImportedReport(data, missing, {"kind"} if kind.guessed else set(), mentions)
