@@ -5,6 +5,7 @@ build made of them (issue 27)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,19 @@ def test_a_mention_merges_with_the_visit_the_release_dates_to_the_day():
     assert "start" not in mention["facts"] and "start" in release["facts"]
     assert not (RECORDS / "knowsley" / "knowsley-2022-10-focused-visit-2.yaml").exists()
     assert len(list((RECORDS / "knowsley").glob("knowsley-2022-*-focused-visit.yaml"))) == 1
+
+
+# ---- split visits (issue 27: "Fill ends and starts the reports give") --------------------------
+
+
+@needs_shared(REPORTS)
+@pytest.mark.parametrize(("slug", "rid", "start", "end"), [
+    # "Inspection dates: 30 September to 11 October 2024 and 13 to 16 January 2025" (devon-2025-05-13.pdf)
+    ("devon", "devon-2024-ilacs-standard", "2024-09-30", "2025-01-16"),
+    # "Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023" (south-tyneside-2023-05-10.pdf)
+    ("south-tyneside", "south-tyneside-2022-ilacs-short", "2022-12-05", "2023-02-15"),
+])
+def test_a_split_visit_ends_on_the_last_day_of_its_last_block(run, slug, rid, start, end):
+    res = run("show", rid, "-a", slug)
+    assert res.exit_code == 0, res.stderr
+    assert re.search(rf"^On site +{start} to {end}$", res.stdout, re.MULTILINE)

@@ -383,6 +383,12 @@ def test_report_without_overall_effectiveness_is_ilacs_2026():
         ("Inspection dates: 2 to\n6 December 2024", "2024-12-02", "2024-12-06", "ilacs_short"),
         ("Inspection dates: 29 December 2025 — 9 January 2026", "2025-12-29", "2026-01-09", "ilacs_standard"),
         ("Inspection dates: 2nd to 6th March 2026", "2026-03-02", "2026-03-06", "ilacs_short"),
+        # On site in blocks (Devon 2025, South Tyneside 2023): the end is the last block's, the kind read
+        # from the days on site in the blocks.
+        ("Inspection dates: 30 September to 11 October 2024 and 13 to 16 January 2025", "2024-09-30",
+         "2025-01-16", "ilacs_standard"),
+        ("Inspection dates: 5 to 9 December 2022 and 14 to 15 February 2023", "2022-12-05", "2023-02-15",
+         "ilacs_short"),
     ],
 )
 def test_date_ranges_in_every_shape(line, start, end, kind):
@@ -390,6 +396,8 @@ def test_date_ranges_in_every_shape(line, start, end, kind):
     got = read_report([front], "x.pdf")
     assert (got.data["start"], got.data["end"]) == (start, end)
     assert got.data["kind"] == kind  # one week on site or less: short
+    if " and " in line:
+        assert got.data["notes"][0].startswith("On site in 2 blocks, ")
 
 
 def test_impossible_dates_are_missing_not_guessed():

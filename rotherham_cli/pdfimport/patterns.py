@@ -258,6 +258,35 @@ def _inspection_dates(front: str) -> tuple[date | None, date | None, str | None]
     return start, end, None
 
 
+# A visit on site in blocks: "Inspection dates: 30 September to 11 October 2024 and 13 to 16 January 2025"
+# (Devon), "5 to 9 December 2022 and 14 to 15 February 2023" (South Tyneside): the blocks after the first.
+_LATER_BLOCK_RE = re.compile(
+    rf"\s*(?:,|and)\s+(?P<d1>{_DAY})(?:\s+(?P<m1>{_MONTH}))?(?:\s+(?P<y1>\d{{4}}))?"
+    rf"\s*{_DASH}\s*(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _later_blocks(front: str, end: date) -> list[tuple[date, date]]:
+    """The blocks on site after the first, where the dates line gives more than one, each after the last."""
+    m = _INSPECTION_DATES_RE.search(front)
+    if m is None or m["d2"] is None:
+        return []
+    out: list[tuple[date, date]] = []
+    pos = m.end()
+    while (b := _LATER_BLOCK_RE.match(front, pos)) is not None:
+        try:
+            last = _day(b["d2"], b["m2"], b["y2"])
+            first = _day(b["d1"], b["m1"] or b["m2"], b["y1"] or b["y2"])
+        except ValueError:
+            break
+        if not end < first <= last:
+            break
+        out.append((first, last))
+        end, pos = last, b.end()
+    return out
+
+
 def _published(front: str) -> date | None:
     n = _NUMERIC_PUBLISHED_RE.search(front)
     if n is not None:

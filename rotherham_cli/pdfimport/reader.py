@@ -29,6 +29,7 @@ from .patterns import (
     _best_framework,
     _grade_at,
     _inspection_dates,
+    _later_blocks,
     _lead_inspectors,
     _previous_sif_overall,
     _published,
@@ -153,12 +154,13 @@ def missing_judgements(framework: Framework, kind: Kind | None, judgements: dict
 
 
 def read_kind(doc: _Document, framework: Framework, title: str | None, judgements: dict[Area, Grade],
-              start: date | None, end: date | None) -> Reading[Kind]:
+              start: date | None, end: date | None, days: int | None = None) -> Reading[Kind]:
+    """The kind of visit; ``days`` the days on site where the visit was split into blocks."""
     if framework is Framework.PRE_2013:
         return Reading(Kind.TLAC)
     if framework in _SIF_FRAMEWORKS:
         return _sif_kind(doc, title, judgements)
-    return _ilacs_kind(doc, start, end)
+    return _ilacs_kind(doc, start, end, days)
 
 
 def _sif_kind(doc: _Document, title: str | None, judgements: dict[Area, Grade]) -> Reading[Kind]:
@@ -174,7 +176,7 @@ def _sif_kind(doc: _Document, title: str | None, judgements: dict[Area, Grade]) 
     return Reading(Kind.SIF_INSPECTION)
 
 
-def _ilacs_kind(doc: _Document, start: date | None, end: date | None) -> Reading[Kind]:
+def _ilacs_kind(doc: _Document, start: date | None, end: date | None, days: int | None = None) -> Reading[Kind]:
     stated = _SELF_KIND_RE.search(doc.text)
     if stated:
         return Reading(_ILACS_KIND[stated["kind"].lower()])
@@ -183,7 +185,7 @@ def _ilacs_kind(doc: _Document, start: date | None, end: date | None) -> Reading
             "kind: the report does not say short or standard inspection, and without the "
             "inspection dates its length is not known",
         ))
-    days = (end - start).days + 1
+    days = days or (end - start).days + 1
     kind = Kind.ILACS_SHORT if days <= vocab.ILACS_SHORT_MAX_DAYS else Kind.ILACS_STANDARD
     return Reading(kind, guessed=True, notes=(
         f"Kind: the report does not say whether this was a short or a standard inspection; read as "
@@ -193,6 +195,20 @@ def _ilacs_kind(doc: _Document, start: date | None, end: date | None) -> Reading
 
 
 # ---- the other fields -----------------------------------------------------------------------
+
+
+def read_blocks(doc: _Document, start: date | None, end: date | None) -> Reading[list[tuple[date, date]]]:
+    """Every block on site where the dates line gives more than one ("30 September to 11 October 2024
+    and 13 to 16 January 2025"), first block included; none for a visit on site in one stretch."""
+    if start is None or end is None:
+        return Reading()
+    later = _later_blocks(doc.front, end)
+    if not later:
+        return Reading()
+    blocks = [(start, end), *later]
+    spans = " and ".join(f"{a.isoformat()} to {b.isoformat()}" for a, b in blocks)
+    return Reading(blocks, notes=(
+        f"On site in {len(blocks)} blocks, {spans}: the end is the last day of the last block.",))
 
 
 def read_inspectors(doc: _Document) -> Reading[list[dict[str, str]]]:
@@ -238,13 +254,17 @@ def read_draft(doc: _Document, file_name: str) -> ImportedReport:
     """Every field's reading put together into a draft record, with what is missing and the notes."""
     title, _ = _title_and_name(doc)
     start, end, date_problem = _inspection_dates(doc.front)
+    blocks = read_blocks(doc, start, end)
+    if blocks.value:  # a visit on site in blocks ends on the last day of the last block
+        end = blocks.value[-1][1]
     # The front page opens with the authority's name, in its title or above it, as printed
     # ("London Borough of Barking and / Dagenham"): the register finds it there.
     authority = name_in_text(doc.front[:_NAME_SPAN], on=start)
     published = _published(doc.front)
     judged = read_judgements(doc, start)
     framework, judgements = judged.value if judged.value else (None, {})
-    kind = read_kind(doc, framework, title, judgements, start, end) if framework else Reading()
+    days = sum((b - a).days + 1 for a, b in blocks.value) if blocks.value else None
+    kind = read_kind(doc, framework, title, judgements, start, end, days) if framework else Reading()
     inspectors = read_inspectors(doc)
     recommendations = read_recommendations(doc)
     source = read_source(title, published, file_name)
@@ -282,7 +302,7 @@ def read_draft(doc: _Document, file_name: str) -> ImportedReport:
     if framework:
         missing += missing_judgements(framework, kind.value, judgements)
     missing += [*recommendations.missing, *source.missing]
-    notes = [*judged.notes, *kind.notes, *(u.note for u in mentions.undated)]
+    notes = [*blocks.notes, *judged.notes, *kind.notes, *(u.note for u in mentions.undated)]
     if notes:
         data["notes"] = notes
     data["sources"] = [source.value]
