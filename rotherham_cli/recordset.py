@@ -8,7 +8,9 @@ How a record and a source are merged (:func:`merge`):
 
 - Each source of a record lists the facts it gives (``facts``: ``published``,
   ``judgements.help_and_protection`` ...) and those it gives otherwise than the record
-  (``differs``: field -> its value). A fact no source lists was written by a person.
+  (``differs``: field -> its value). A fact no source lists was written by a person, except the
+  authority's LA number and GSS code, which come from the register (data/authorities.json names its
+  sources) unless a source lists them in its ``facts`` (the 2025 release prints GSS codes).
 - A fact the record lacks is taken from the source. A fact the source gives alike is added to its
   ``facts``. A fact it gives otherwise is a **disagreement**: reported, kept in the source's
   ``differs`` and written into the record's notes. The record's value stays, unless the source ranks
@@ -159,7 +161,9 @@ def merge(existing: dict, incoming: dict, file: str = "") -> tuple[dict, list[Di
     out.setdefault("sources", [])
     found: list[Disagreement] = []
     incoming_sources = incoming.get("sources") or []
-    facts_in = fact_paths(incoming)
+    # A source claims an authority's code only where its own facts list it (a release that prints the GSS
+    # code); otherwise the codes come from the register, which no report or release source states.
+    facts_in = [p for p in fact_paths(incoming) if p not in AUTHORITY_CODES]
     for n, src in enumerate(incoming_sources):
         claims = list(src.get("facts") or (facts_in if n == 0 else []))
         target = next((s for s in out["sources"] if _same_source(s, src)), None)

@@ -272,9 +272,25 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", t.casefold().replace("'", "")).strip("-")
 
 
+# Where each fact of the register comes from (the module's docstring says it at length). Records take
+# their authorities' LA numbers and GSS codes from here: no report gives them, and of the releases only
+# the 2025 one gives GSS codes (its "Local authority area code"), never LA numbers.
+FACTS_FROM = {
+    "name": f"Ofsted, {R2025.name} (the canonical name); every other spelling of both releases and the lists",
+    "la_number": "DfE statistical neighbour model 2025 (statistical_neighbours_2025_dfe.csv); authorities before "
+                 "reorganisation: DfE groupings 2021 (statistical_neighbours_2021_dfe.csv)",
+    "codes": f"Ofsted, {R2025.name} (column 'Local authority area code'); codes in use after 2025 and of "
+             "authorities before reorganisation: Data to Insight's provider lookup (provider_lookup_d2i.csv)",
+    "region": f"Ofsted, {R2025.name}; authorities before 2019: {R2023.name}",
+    "neighbours": "DfE statistical neighbour model 2025 (statistical_neighbours_2025_dfe.csv)",
+    "urn": "Data to Insight's provider lookup (provider_lookup_d2i.csv)",
+}
+
+
 def render(register: list[dict]) -> str:
     return json.dumps({"built_from": [R2025.name, R2023.name, *sorted(p.name for p in LISTS.glob("*.csv"))],
-                       "authorities": register}, indent=1, ensure_ascii=False, default=_json) + "\n"
+                       "facts_from": FACTS_FROM, "authorities": register},
+                      indent=1, ensure_ascii=False, default=_json) + "\n"
 
 
 def _json(value):

@@ -124,6 +124,11 @@ def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[
             }
         ],
     }
+    if ins.ons_code:  # the release prints the GSS code (no release prints LA numbers): the source states it
+        from ..recordset import AUTHORITY_CODES, fact_paths
+
+        data["sources"][0]["facts"] = [p for p in fact_paths(data) if p not in AUTHORITY_CODES] + [
+            "authority.ons_code"]
     return data, notes
 
 

@@ -1,0 +1,59 @@
+"""Facts that say where they come from (issue 27): a source lists only the facts it states."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared
+
+RELEASE_2025 = "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
+
+
+def shipped_sources():
+    for path in sorted(RECORDS.rglob("*.yaml")):
+        for source in yaml.safe_load(path.read_text(encoding="utf-8"))["sources"]:
+            yield path, source
+
+
+def test_no_source_claims_an_la_number():
+    # No report prints a DfE LA number and neither release gives one: they come from the register.
+    claims = [f"{p.name}: {s['id']}" for p, s in shipped_sources() if "authority.la_number" in s.get("facts", [])]
+    assert claims == []
+
+
+def test_only_the_2025_release_claims_gss_codes():
+    claimers = {Path(s.get("file") or "").name for _, s in shipped_sources()
+                if "authority.ons_code" in s.get("facts", [])}
+    assert claimers == {RELEASE_2025}
+
+
+@needs_shared(OFFICIAL / RELEASE_2025)
+def test_the_2025_release_prints_the_gss_code_it_is_credited_with():
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(OFFICIAL / RELEASE_2025)).get_sheet_by_name("In-year_inspections").to_python()
+    header = next(r for r in rows if "Local authority area code" in r)
+    codes = {r[header.index("Local authority area code")] for r in rows[rows.index(header) + 1:]}
+    data = yaml.safe_load((RECORDS / "knowsley" / "knowsley-2024-ilacs-standard.yaml").read_text(encoding="utf-8"))
+    release = next(s for s in data["sources"] if s["id"] == "official-2025")
+    assert "authority.ons_code" in release["facts"] and data["authority"]["ons_code"] in codes
+    report = next(s for s in data["sources"] if s["id"] == "report")
+    assert not any(f.startswith("authority.") for f in report["facts"])
+
+
+def test_the_register_names_where_its_numbers_and_codes_come_from():
+    register = json.loads((ROOT / "rotherham_cli" / "data" / "authorities.json").read_text(encoding="utf-8"))
+    assert "statistical_neighbours_2025_dfe.csv" in register["facts_from"]["la_number"]
+    assert "Local authority area code" in register["facts_from"]["codes"]
+
+
+@needs_shared(REPORTS)
+def test_an_imported_report_claims_no_code(run, tmp_path):
+    res = run("import-report", REPORTS / "knowsley-2025-01-20.pdf", "--output", tmp_path)
+    assert res.exit_code == 0, res.stderr
+    (path,) = tmp_path.rglob("*.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["authority"]["la_number"] == 340  # from the register
+    assert not any(f.startswith("authority.") for s in data["sources"] for f in s.get("facts", []))
