@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared
 
@@ -57,3 +58,26 @@ def test_an_imported_report_claims_no_code(run, tmp_path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["authority"]["la_number"] == 340  # from the register
     assert not any(f.startswith("authority.") for s in data["sources"] for f in s.get("facts", []))
+
+
+# ---- strengths are not recommendations -----------------------------------------------------------
+
+
+@needs_shared(REPORTS)
+@pytest.mark.parametrize(("slug", "rid", "first", "last", "strength"), [
+    # barnsley-2014-08-08.pdf: "Areas for improvement" items 10-34, then "The local authority has the
+    # following strengths:" items 35-51
+    ("barnsley", "barnsley-2014-sif-inspection", 10, 34, "When children are at risk of immediate harm"),
+    # buckinghamshire-2014-08-08.pdf: items 12-44, strengths 45-53
+    ("buckinghamshire", "buckinghamshire-2014-sif-inspection", 12, 44, "Many social workers and their managers"),
+    # newham-2014-08-08.pdf: items 9-18, strengths from 19
+    ("newham", "newham-2014-sif-inspection", 9, 18, "Senior leaders in the local authority and key elected"),
+])
+def test_a_list_of_strengths_is_not_filed_as_recommendations(run, slug, rid, first, last, strength):
+    res = run("show", rid, "-a", slug, "-f", "json")
+    assert res.exit_code == 0, res.stderr
+    shown = json.loads(res.stdout)
+    shown = shown[0] if isinstance(shown, list) else shown
+    recommendations = shown["recommendations"]
+    assert len(recommendations) == last - first + 1
+    assert not any(r.startswith(strength) for r in recommendations)

@@ -466,6 +466,10 @@ _SECTIONS_AFTER = {
     _plain(s)
     for s in (
         "The local authority’s strengths",
+        # SIF reports of 2014 number their strengths on from the list of what to improve
+        # (Barnsley, Buckinghamshire, Newham): a list of strengths ends the recommendations.
+        "The local authority has the following strengths:",
+        "The local authority has the following strengths",
         "Information about this inspection",
         "Information about this local authority area",
         "Summary for children and young people",
