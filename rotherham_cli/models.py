@@ -272,7 +272,7 @@ def rule_problems(r: Record) -> list[tuple[tuple, str]]:
         allowed = ", ".join(f.value for f in info.frameworks)
         out.append((("framework",), f"{visit} (kind {r.kind.value}) belongs to {allowed}, not {r.framework.value}"))
     elif info.graded:
-        allowed_areas = vocab.graded_areas(r.kind, r.framework)
+        allowed_areas = vocab.may_grade(r.kind, r.framework)
         if not r.judgements:
             out.append((("judgements",), f"{visit} is graded; give its judgements"))
         for area in r.judgements:

@@ -488,8 +488,10 @@ class KindInfo:
     # the sources disagree on what to call a graded inspection since 2013 (short or standard), so
     # those are one family; each ungraded kind, and each kind before 2013, is a family of its own.
     family: str = ""
-    # Areas of its framework a kind does not grade (a SIF re-inspection does not repeat the LSCB review).
-    not_graded: tuple[Area, ...] = ()
+    # Areas of its framework a kind grades only where the visit included them, so none is due: a SIF
+    # re-inspection covers the local authority and does not as a rule repeat the LSCB review, but
+    # Slough's of 2016 reviewed the LSCB and graded it inadequate.
+    optional: tuple[Area, ...] = ()
     remit: Remit = Remit.CSC
 
     def __post_init__(self) -> None:
@@ -530,7 +532,7 @@ KINDS: dict[Kind, KindInfo] = {
     ),
     Kind.SIF_REINSPECTION: KindInfo(
         Kind.SIF_REINSPECTION, "SIF re-inspection", "SIF re-inspection", True, (Framework.SIF,),
-        not_graded=(Area.LSCB,),  # it covers the local authority only; the LSCB review is not repeated
+        optional=(Area.LSCB,),  # the LSCB review is not as a rule repeated (Slough 2016 repeated it)
         official_name="SIF Re-inspection", family=_GRADED,
     ),
     Kind.ILACS_STANDARD: KindInfo(
@@ -567,14 +569,21 @@ ILACS_SHORT_MAX_DAYS = 7
 
 
 def graded_areas(kind: Kind, framework: Framework) -> tuple[Area, ...]:
-    """The areas a visit of this kind under this framework may grade (none if ungraded)."""
+    """The areas a visit of this kind under this framework grades as a rule (none if ungraded): those
+    a report or release of it is expected to give."""
+    return tuple(a for a in may_grade(kind, framework) if a not in KINDS[kind].optional)
+
+
+def may_grade(kind: Kind, framework: Framework) -> tuple[Area, ...]:
+    """The areas a visit of this kind under this framework may grade: those it grades as a rule and
+    those it grades only where the visit included them (the LSCB in a SIF re-inspection)."""
     info = KINDS[kind]
     if not info.graded:
         return ()
     fw_areas = tuple(FRAMEWORKS[framework].areas)
     if info.areas is not None:
         return tuple(a for a in fw_areas if a in info.areas)
-    return tuple(a for a in fw_areas if a not in info.not_graded)
+    return fw_areas
 
 
 def kind_of_official(name: str) -> Kind | None:

@@ -9,6 +9,8 @@ import pytest
 import yaml
 from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared
 
+from rotherham_cli.models import Record
+
 RELEASE_2025 = "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 
 
@@ -81,3 +83,41 @@ def test_a_list_of_strengths_is_not_filed_as_recommendations(run, slug, rid, fir
     recommendations = shown["recommendations"]
     assert len(recommendations) == last - first + 1
     assert not any(r.startswith(strength) for r in recommendations)
+
+
+# ---- a SIF re-inspection that reviewed the LSCB (Slough 2016) -----------------------------------
+
+
+def test_a_re_inspection_report_that_grades_the_lscb_keeps_the_grade():
+    # The front page of a SIF re-inspection that also reviewed the LSCB, in the shape of Slough's of 2016
+    # ("Re-inspection of services ... and Review of the effectiveness of the Local Safeguarding Children
+    # Board", the LSCB judged inadequate).
+    front = """\
+Slough Borough Council
+Re-inspection of services for children in need of help and protection, children looked after and
+care leavers
+and
+Review of the effectiveness of the Local Safeguarding Children Board
+Inspection date: 12 October 2015 – 5 November 2015
+Report published: 17 February 2016
+The overall judgement is that children's services are inadequate
+1. Children who need help and protection Inadequate
+2. Children looked after and achieving permanence Inadequate
+2.1 Adoption performance Requires improvement
+2.2 Experiences and progress of care leavers Inadequate
+3. Leadership, management and governance Inadequate
+The effectiveness of the Local Safeguarding Children Board (LSCB) is inadequate
+"""
+    from rotherham_cli.pdfimport import read_report
+
+    got = read_report([front], "slough.pdf")
+    assert got.data["kind"] == "sif_reinspection"
+    assert got.data["judgements"]["lscb"] == "inadequate"
+    Record.model_validate(got.data)  # the vocabulary allows it
+
+
+def test_a_re_inspection_without_an_lscb_review_is_not_missing_one():
+    from rotherham_cli.vocab import Area, Framework, Kind, graded_areas, may_grade
+
+    assert Area.LSCB in may_grade(Kind.SIF_REINSPECTION, Framework.SIF)
+    assert Area.LSCB not in graded_areas(Kind.SIF_REINSPECTION, Framework.SIF)
