@@ -121,3 +121,30 @@ def test_a_re_inspection_without_an_lscb_review_is_not_missing_one():
 
     assert Area.LSCB in may_grade(Kind.SIF_REINSPECTION, Framework.SIF)
     assert Area.LSCB not in graded_areas(Kind.SIF_REINSPECTION, Framework.SIF)
+
+
+# ---- a report's publication date is the one it prints -------------------------------------------
+
+
+@needs_shared(REPORTS)
+@pytest.mark.parametrize(("slug", "rid", "printed", "page"), [
+    # "Report published: 3 February 2015" (kingston-upon-hull-2015-02-10.pdf); index.csv: 2015-02-10
+    ("kingston-upon-hull", "kingston-upon-hull-2014-sif-inspection", "2015-02-03", "2015-02-10"),
+    # "Report published: 01 September 2014" (manchester-2014-09-03.pdf)
+    ("manchester", "manchester-2014-sif-inspection", "2014-09-01", "2014-09-03"),
+    # "Report published: 10/08/2015" (stoke-on-trent-2015-08-12.pdf)
+    ("stoke-on-trent", "stoke-on-trent-2015-sif-inspection", "2015-08-10", "2015-08-12"),
+    # "Report published: 13 May 2015" (west-berkshire-2015-05-18.pdf); the release gives 2015-05-18
+    ("west-berkshire", "west-berkshire-2015-sif-inspection", "2015-05-13", "2015-05-18"),
+])
+def test_the_date_a_report_is_credited_with_is_the_date_it_prints(slug, rid, printed, page):
+    data = yaml.safe_load((RECORDS / slug / f"{rid}.yaml").read_text(encoding="utf-8"))
+    report = next(s for s in data["sources"] if s["id"] == "report")
+    assert str(report["date"]) == printed
+    if str(data["published"]) == printed:
+        assert "published" in report["facts"]
+    else:
+        assert report["differs"]["published"] == printed
+        assert f"Sources disagree on published: report gives {printed}; the record holds {data['published']}." \
+            in data["notes"]
+    assert not any(f"report gives {page}" in note for note in data.get("notes", []))

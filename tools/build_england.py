@@ -12,8 +12,9 @@ the order does not change the result):
 2. Merges every inspection and visit of Ofsted's two official releases
    (../shared/data/official/*.ods) through the same reader as `judgements import-official`.
 3. Reads every report in ../shared/data/reports/ with the same reader as `judgements import-report`
-   and merges it in, with its publication date and web address from index.csv beside the reports
-   (Ofsted's report pages give them; ILACS reports do not print their publication date).
+   and merges it in, with its web address from index.csv beside the reports, and its publication
+   date as the report prints it ("Report published: ..."), else (ILACS reports do not print it) as
+   index.csv gives it from Ofsted's report page.
 4. Merges the focused visits, monitoring visits and JTAIs those reports mention with a month or a year
    ("two focused visits, in October 2022 and January 2024": pdfimport.mentions), each cited to the
    report that mentions it; a visit the records already hold is completed, not duplicated.
@@ -96,13 +97,18 @@ def report_records() -> tuple[list, list]:
             say(f"  {row['file']}: {exc}")
             continue
         data = dict(imported.data)
-        data["published"] = row["published"]  # as Ofsted's report page lists it (index.csv)
         source = dict(data["sources"][0])
+        printed = data.get("published")  # "Report published: 1 September 2014" (SIF reports print it)
+        if printed is None:  # ILACS reports do not: the date Ofsted's report page lists (index.csv)
+            data["published"] = row["published"]
+        elif printed != row["published"]:
+            source["notes"] = [*source.get("notes", []), f"Ofsted's report page lists it as published on "
+                               f"{row['published']}; the report prints {printed}."]
         # A report whose title line was not read is named by how Ofsted's report pages list it.
         source.setdefault("title", f"Ofsted inspection report on {row['authority'].title()} children's services")
         source["file"] = f"data/reports/{row['file']}"
         source["url"] = row["report_url"]
-        source["date"] = row["published"]
+        source["date"] = data["published"]
         data["sources"] = [source]
         try:
             out.append(Record.model_validate(data))
