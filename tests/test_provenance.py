@@ -144,7 +144,7 @@ def test_the_date_a_report_is_credited_with_is_the_date_it_prints(slug, rid, pri
     if str(data["published"]) == printed:
         assert "published" in report["facts"]
     else:
-        assert report["differs"]["published"] == printed
+        assert str(report["differs"]["published"]) == printed
         assert f"Sources disagree on published: report gives {printed}; the record holds {data['published']}." \
             in data["notes"]
     assert not any(f"report gives {page}" in note for note in data.get("notes", []))
