@@ -82,6 +82,29 @@ def _named(name: str, ons_code: str | None, la_number: int | None) -> tuple:
     return ()
 
 
+def authority_problems(record: Record) -> list[tuple[str, str]]:
+    """What is wrong with a record's authority, as (field, why): a name the register does not know, and
+    an LA number or GSS code that is another authority's than the one the name names (``name: Atlantis``
+    with Lancashire's codes; ``name: Dorset`` with Cumbria's number). A name that has named several
+    authorities (Dorset) agrees with the codes of any of them."""
+    from . import authorities
+
+    a = record.authority
+    named = authorities.named(a.name)
+    if not named:
+        return [("authority.name", f"'{a.name}' is not an authority in the register")]
+    out = []
+    if a.la_number is not None and all(x.la_number != a.la_number for x in named):
+        other = authorities.named(str(a.la_number))
+        whose = f"{other[0].name}'s" if other else "no authority's in the register"
+        out.append(("authority.la_number", f"LA number {a.la_number} is {whose}, not {named[0].name}'s"))
+    if a.ons_code is not None and all(a.ons_code not in {c.code for c in x.codes} for x in named):
+        other = authorities.named(a.ons_code)
+        whose = f"{other[0].name}'s" if other else "no authority's in the register"
+        out.append(("authority.ons_code", f"GSS code {a.ons_code} is {whose}, not {named[0].name}'s"))
+    return out
+
+
 def authority_slug(record: Record) -> str | None:
     found = authority_of(record)
     return found.slug if found else None

@@ -188,7 +188,8 @@ def _record_checks(record: Record, name: str, doc: safeyaml.Document) -> list[Pr
     from .errors import JudgementsError
 
     found = identity.authority_of(record)
-    if found is None:
+    wrong = identity.authority_problems(record)
+    if found is None or any(field == "authority.name" for field, _ in wrong):
         line, col = doc.position(("authority", "name"))
         try:
             resolve(record.authority.name, on=record.when.earliest if record.when else None)
@@ -196,6 +197,8 @@ def _record_checks(record: Record, name: str, doc: safeyaml.Document) -> list[Pr
         except JudgementsError as exc:
             why = str(exc)
         return [Problem(name, line, col, "authority.name", why)]
+    if wrong:
+        return [Problem(name, *doc.position(tuple(field.split("."))), field, why) for field, why in wrong]
     expected = identity.id_for(record, found.slug)
     if expected is not None and record.id != expected:
         line, col = doc.position(("id",))

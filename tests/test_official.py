@@ -272,10 +272,10 @@ def test_2023_release_is_recognised(r2023, made2023, recs2023):
         "LA_level_at_31_Mar_2023 row 34: inspection date of Cumbria's ilacs_standard is 2022-09-20, "
         "2022-09-21 in LA_level_in_year_2022-23 row 21; 2022-09-21 used"
     ]
-    # 155 names: the 152 authorities of the main table and Table 11's Bournemouth, Poole and
-    # Northamptonshire; Table 11's Dorset (the county council before the restructure) has the same
-    # name as the main table's Dorset and is the same name in the records.
-    assert len({r.authority.name for r in recs2023}) == 155
+    # 156 names: the 152 authorities of the main table and Table 11's Bournemouth, Poole,
+    # Northamptonshire and Dorset, which the sheet writes like the main table's Dorset but is the county
+    # council before the restructure, named Dorset County Council in the records (issue 27).
+    assert len({r.authority.name for r in recs2023}) == 156
 
 
 def test_2023_rotherham_history(recs2023):
@@ -385,7 +385,10 @@ def _slug(name: str) -> str:
 
 def test_2023_sif_and_earlier_grades_match_the_sheet_cell_for_cell(recs2023):
     # keyed by authority, publication date and kind, as the sheet gives them (not by the record id rule)
-    by_id = {f"{_slug(r.authority.name)}-{r.published}-{r.kind.value.replace('_', '-')}": r for r in recs2023}
+    # (the sheet's Table 11 writes Dorset County Council as "Dorset", as the records' notes say)
+    sheet_name = {"Dorset County Council": "Dorset"}
+    by_id = {f"{_slug(sheet_name.get(r.authority.name, r.authority.name))}-{r.published}-"
+             f"{r.kind.value.replace('_', '-')}": r for r in recs2023}
     grid = _sheet(F2023, "LA_inspections_2009-2023")
     headers = [i for i, r in enumerate(grid) if _norm(r[1]) == "Local authority name"]
     assert [h + 1 for h in headers] == [5, 161]  # the main table and Table 11
@@ -428,8 +431,9 @@ def test_2023_sif_and_earlier_grades_match_the_sheet_cell_for_cell(recs2023):
 def test_authority_names_reconciled_between_releases(recs2023, recs2025):
     n23 = {r.authority.name for r in recs2023}
     n25 = {r.authority.name for r in recs2025}
-    # Only the restructures remain: Poole (2023 Table 11 only; no ILACS) and Cumbria's successors.
-    assert n23 ^ n25 == {"Poole", "Cumberland", "Westmorland and Furness"}
+    # Only the restructures remain: Poole and Dorset County Council (2023 Table 11 only; no ILACS) and
+    # Cumbria's successors.
+    assert n23 ^ n25 == {"Poole", "Dorset County Council", "Cumberland", "Westmorland and Furness"}
     # every spelling of either release became the register's name
     assert {"Telford & Wrekin", "Bedford", "Kingston upon Hull", "Southend-on-Sea", "Hammersmith & Fulham",
             "Richmond upon Thames", "Bournemouth, Christchurch & Poole", "Bristol", "St Helens"} <= n23 & n25

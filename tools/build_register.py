@@ -45,8 +45,12 @@ R2025 = OFFICIAL / "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 R2023 = OFFICIAL / "Childrens_social_care_in_England_2023_underlying_data.ods"
 
 # Reorganisations: (day the successors began, predecessors by LA number, successors by LA number).
+# Where predecessors went into different successors, each is a reorganisation of its own: Bournemouth
+# and Poole went only into Bournemouth, Christchurch and Poole; Dorset County Council into Dorset
+# Council and (Christchurch) into Bournemouth, Christchurch and Poole.
 REORGANISATIONS = [
-    ("2019-04-01", [835, 836, 837], [838, 839]),  # Dorset county, Poole, Bournemouth -> Dorset, BCP
+    ("2019-04-01", [835], [838, 839]),  # Dorset County Council -> Dorset, BCP
+    ("2019-04-01", [836, 837], [839]),  # Poole, Bournemouth -> BCP
     ("2021-04-01", [928], [940, 941]),  # Northamptonshire -> North and West Northamptonshire
     ("2023-04-01", [909], [942, 943]),  # Cumbria -> Cumberland, Westmorland and Furness
 ]
@@ -212,7 +216,7 @@ def finish(entries: dict[int, dict], sn2025: list[dict]) -> list[dict]:
             successor_of[old] = list(after)
         for new in after:
             began[new] = day
-            predecessor_of[new] = list(before)
+            predecessor_of[new] = sorted({*predecessor_of[new], *before})
     neighbours = {int(r["old_la_code"]): [(int(r[f"SN_{i}"]), i, r[f"SN_{i}P"].strip()) for i in range(1, 11)]
                   for r in sn2025}
     current = {int(r["old_la_code"]) for r in sn2025}
@@ -221,8 +225,10 @@ def finish(entries: dict[int, dict], sn2025: list[dict]) -> list[dict]:
     for number in sorted(keep):
         e = entries[number]
         name = e.get("name") or e.get("name_2025") or FORMER_2023.get(number) or sorted(e["aliases"])[0]
-        if number == 835:
-            e["aliases"].add("Dorset County Council")  # the releases call it Dorset, like today's council
+        if number == 835:  # the releases call it Dorset, like today's council: it is named by its title, so
+            # that no table names two authorities alike ("Dorset" stays an alias, read by the date)
+            e["aliases"].add(name)
+            name = "Dorset County Council"
         codes = []
         release_code = e.get("release_code")
         lookup_code = e.get("lookup_code")
@@ -235,7 +241,7 @@ def finish(entries: dict[int, dict], sn2025: list[dict]) -> list[dict]:
                 codes.append({"code": code, "start": began.get(number), "end": ended.get(number)})
         region = e.get("region") or _ofsted_region(e.get("region_2023"))
         out.append({
-            "slug": slug(name if number != 835 else "Dorset county council"),
+            "slug": slug(name),
             "name": name,
             "la_number": number,
             "codes": codes,

@@ -96,7 +96,7 @@ class _Builder:
 
     # ---- authorities ----------------------------------------------------------------------
 
-    def authority(self, row: _Row, status: str | None = None) -> tuple[str, str | None, str]:
+    def authority(self, row: _Row, status: str | None = None, former: bool = False) -> tuple[str, str | None, str]:
         spelling = row.text(("", _NAME))
         if spelling is None:
             raise OfficialDataError(
@@ -108,6 +108,10 @@ class _Builder:
         code = row.ons_code(("", _ONS)) if ("", _ONS) in row.table.columns else None
         where = f"sheet {row.table.sheet} row {row.number}"
         known = (find(code) if code else None) or find(spelling)
+        if former and known is not None and known.current:  # a table of former authorities: "Dorset" there
+            from ..authorities import named  # is the county council, not today's Dorset Council
+
+            known = next((a for a in named(spelling) if not a.current), known)
         if known is None:
             raise OfficialDataError(f"{self.book.path}: {where}: '{spelling}' is not an authority in the register")
         name = known.name
@@ -327,7 +331,7 @@ def read_csc_2023(book: _Book, layout: Layout) -> _Builder:
         status = None if t == 0 else (table.title or "a table of former authorities")
         for number, cells in table.rows:
             row = _Row(book, table, number, cells)
-            name, code, spelling = g.authority(row, status)
+            name, code, spelling = g.authority(row, status, former=t > 0)
             found = []
             for group, (kind, label) in _WIDE_GROUPS.items():
                 if (group, _PUB) not in table.columns:
