@@ -131,12 +131,16 @@ def test_a_formula_behind_a_control_character_is_still_neutralised(hidden):
 def test_record_text_starting_with_equals_exports_neutralised(run, tmp_path):
     text = (GOOD / "slough-2019-ilacs-standard.yaml").read_text()
     (tmp_path / "slough-2019-ilacs-standard.yaml").write_text(
-        text.replace("name: Slough", "name: \"=HYPERLINK(\\\"http://evil.example\\\")\"")
-        .replace("summary: A second fixture authority.", "headline: \"+cmd|' /C calc'!A0\""))
-    rows = parse_csv(run("export", "--records", tmp_path).stdout)
-    assert rows[0]["authority"] == "'=HYPERLINK(\"http://evil.example\")"
+        text.replace("summary: A second fixture authority.", "headline: \"+cmd|' /C calc'!A0\""))
     listed = parse_csv(run("list", "--records", tmp_path, "--format", "csv").stdout)
     assert listed[0]["summary"] == "'+cmd|' /C calc'!A0"
+    # A formula for the authority's name never reaches a spreadsheet: the register knows no such
+    # authority, so the record is refused (issue 27).
+    (tmp_path / "slough-2019-ilacs-standard.yaml").write_text(
+        text.replace("name: Slough", "name: \"=HYPERLINK(\\\"http://evil.example\\\")\""))
+    res = run("export", "--records", tmp_path)
+    assert (res.exit_code, res.stdout) == (1, "")
+    assert "slough-2019-ilacs-standard.yaml:3:9: authority.name: " in res.stderr
 
 
 def test_bom_option(run, tmp_path):
