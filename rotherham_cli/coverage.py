@@ -134,3 +134,15 @@ def no_list_words(gaps: Sequence[tuple[date, date]], who: str = "they") -> str:
     if not gaps:
         return ""
     return f"{who} hold no list of visits for {and_list([span_words(a, b) for a, b in gaps])}"
+
+
+def gap_sentence(authority: str | None, start: date | None, end: date | None) -> str:
+    """What a count of visits without grades between two days rests on, as a sentence ('The records hold
+    no list of visits for April 2023 to March 2024, so visits then are only those a report names.'),
+    or '' where full lists cover the whole period (or a day is not known)."""
+    if start is None or end is None or end < start:
+        return ""
+    said = no_list_words(unlisted(authority, start, end), "the records")
+    if not said:
+        return ""
+    return f"{said[0].upper()}{said[1:]}, so the visits held there are only those a report or the authority names."

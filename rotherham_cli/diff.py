@@ -40,6 +40,15 @@ class Diff:
         a, b = self.before.outcome, self.after.outcome
         return compare_grades(a, b) if a is not None and b is not None else None
 
+    @property
+    def unlisted(self) -> str:
+        """What the visits between rest on: the stretches between the two that no full list of visits covers
+        (coverage.gap_sentence), or '' where lists cover it all."""
+        from .coverage import gap_sentence
+        from .england import inspected_on
+
+        return gap_sentence(slug_of(self.before), inspected_on(self.before), inspected_on(self.after))
+
     def rows(self) -> tuple[list[str], list[list[object]]]:
         """The grade rows as plain text (for Markdown): area, the two grades, change, steps, note."""
         header = ["Area", self.before.id, self.after.id, "Change", "Steps", "Note"]
@@ -64,6 +73,7 @@ class Diff:
             themes=self.themes,
             between=[VisitJSON(id=r.id, kind=r.kind, when=str(r.when) if r.when else None, theme=r.theme,
                                concerns=concern_themes(r)) for r in self.between],
+            between_rests_on=self.unlisted or None,
             outcome=None if self.before.kind.remit is not Remit.SEND else OutcomeChangeJSON(
                 from_=self.before.outcome, to=self.after.outcome, change=self.outcome[0] if self.outcome else None,
                 steps=self.outcome[1] if self.outcome else 0),
@@ -113,6 +123,8 @@ class DiffJSON(BaseModel):
     summary: dict[Change, int] = Field(description="how many areas changed each way")
     themes: dict[str, list[str]] = Field(description="no_longer_raised, still_raised, newly_raised")
     between: list[VisitJSON]
+    between_rests_on: str | None = Field(default=None, description="where no full list of visits covers the "
+                                         "time between the two: what the visits between rest on")
     outcome: OutcomeChangeJSON | None = Field(default=None, description="area SEND inspections only")
 
 

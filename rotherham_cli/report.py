@@ -562,11 +562,13 @@ def change_message(report: Report) -> str:
         return (f"The records hold one graded inspection of {report.name} ({_visit_head(report.latest)}), "
                 "so there is no previous one to compare it with.")
     d = report.change
-    between = ""
+    between = " Between them the records hold no visit without grades."
     if d.between:
         between = (f" Between them the records hold {_count(len(d.between), 'visit')} without grades: "
                    + "; ".join(f"{r.kind.label.lower()} in {month_words(r.when)} ({theme_words(r)})"
                                for r in d.between) + ".")
+    if d.unlisted:
+        between += f" {d.unlisted}"
     return (f"The latest graded inspection ({visit_words(d.after)}, {when_words(d.after.when)}) against the "
             f"previous one ({visit_words(d.before)}, {when_words(d.before.when)}).{between}")
 

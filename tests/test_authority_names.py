@@ -92,8 +92,10 @@ def test_bournemouth_and_poole_went_only_into_bcp():
 
 
 def test_the_shipped_records_of_the_county_council_are_named_by_its_title(run):
-    res = run("list", "-a", "dorset-county-council", "-a", "dorset")
+    import csv
+    import io
+
+    res = run("list", "-a", "dorset-county-council", "-a", "dorset", "--format", "csv")
     assert res.exit_code == 0, res.stderr
-    # Each row: the date, the authority's name, the visit's id, ...
-    names = {line.split("   ")[1].strip() for line in res.stdout.splitlines() if "dorset-" in line}
+    names = {row["authority"] for row in csv.DictReader(io.StringIO(res.stdout)) if row["id"].startswith("dorset-")}
     assert names == {"Dorset County Council", "Dorset"}

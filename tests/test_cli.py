@@ -68,6 +68,8 @@ def test_list_visits_table(run):
         "2016-06*   rutland-2016-monitoring-visit   Looked after children   A fixture monitoring visit with no known days.",
         " 2019-03   rutland-2019-03-focused-visit   Achieving permanence    A fixture focused visit.",
         "* date of publication: the sources do not give the dates of the visit",
+        "The records hold no list of visits for June 2016 to March 2019, so the visits held there are only those a report",
+        "or the authority names.",
     ]
     assert res.stderr == ""
 

@@ -80,6 +80,8 @@ def diff_renderable(d: Diff, width: int = 120) -> Group:
         parts.append(_indented(Text("none", style="dim")))
     for r in d.between:
         parts.append(_indented(Text(f"{_when(r)}  ") + plain(r.id) + Text(" — ") + _theme_text(r)))
+    if d.unlisted:
+        parts.append(_indented(Text(d.unlisted, style="italic")))
     return Group(*parts)
 
 

@@ -109,6 +109,16 @@ def list_renderables(records: Sequence[Record], width: int = 120) -> tuple[Text,
     return (*([title] if title else []), list_table(records, width))
 
 
+def _unlisted(records: Sequence[Record]) -> str:
+    """Where the visits without grades of one authority's listing rest on no full list (coverage)."""
+    from ..coverage import gap_sentence
+    from ..england import inspected_on
+    from ..identity import authority_slug
+
+    days = [d for r in records if (d := inspected_on(r)) is not None]
+    return gap_sentence(authority_slug(records[0]), min(days), max(days)) if days else ""
+
+
 def list_table(records: Sequence[Record], width: int = 120) -> Text:
     """Every visit in rows. A narrow screen drops the kind and the authority (the id names them), the days
     to publication, then the summary, and then breaks the grade or theme (and at last the id) over lines:
@@ -157,6 +167,9 @@ def list_table(records: Sequence[Record], width: int = 120) -> Text:
     keep = [i for i in range(len(header)) if i not in drop]
     starred = any(_when(r).endswith("*") for r in records)
     notes = [PUBLISHED_ONLY] if starred else []
+    gaps = _unlisted(records) if not multi else ""
+    if gaps:
+        notes.append(gaps)
     if days_col in keep:
         notes.append(publish_summary(records).sentence())
     return line_table([header[i] for i in keep], [[row[i] for i in keep] for row in rows], [widths[i] for i in keep],
