@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import sys
 from typing import Annotated, Optional
 
@@ -108,7 +109,6 @@ def colourless() -> bool:
 def show_rich(*renderables) -> None:
     """Print Rich renderables on stdout, without the trailing spaces Rich pads lines with."""
     import io
-    import re
 
     from rich.console import Console
 
@@ -120,8 +120,21 @@ def show_rich(*renderables) -> None:
     )
     for renderable in renderables:
         console.print(renderable)
-    trailing = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
-    out_text(trailing.sub(r"\1", buf.getvalue()))
+    out_text("\n".join(_trimmed(line) for line in buf.getvalue().split("\n")))
+
+
+_STYLE_CODE = re.compile(r"\x1b\[[0-9;]*m\Z")
+
+
+def _trimmed(line: str) -> str:
+    """A line without the spaces Rich pads it with, before any colour codes that close it. One pass from
+    the end (a regex over the whole output tried every run of padding spaces: a tenth of a second for a
+    listing of England)."""
+    tail = ""
+    while line.endswith("m") and (code := _STYLE_CODE.search(line, max(0, line.rfind("\x1b[")))):
+        tail = code.group() + tail
+        line = line[:code.start()]
+    return line.rstrip(" ") + tail
 
 
 def err(message: str) -> None:
