@@ -1,13 +1,11 @@
-"""A cache of validated records, one file per records folder, in the user's cache folder.
-
-A file's entry is keyed on its path and a hash of its bytes (never its times, which ``cp -p`` keeps)
-and holds its record, pickled, and its problems; the check for two records of one visit is kept by the
-set of entries it was made from. A new version or a change to the package's source starts it again.
-A pickle runs code when loaded, so the folder is used only where it is absolute, owned by the user and
-writable by no one else (made 0700), and the file only where it is a regular file owned by the user,
-writable by no one else, whose checksum holds; else no cache (``JUDGEMENTS_DEBUG`` logs why). It is
-written to a temporary file and renamed into place; no failure of it fails a command.
-``JUDGEMENTS_NO_CACHE=1`` turns it off."""
+"""A cache of validated records, one file per records folder, in the user's cache folder. A file's entry
+is keyed on its path and a hash of its bytes (never its times, which ``cp -p`` keeps) and holds its
+record, pickled, and its problems; the check for two records of one visit is kept by the set of entries
+it was made from; a new version or source of the package starts it again. A pickle runs code when loaded,
+so the folder is used only where absolute, owned by the user and writable by no one else (made 0700), and
+the file only where it is a regular file owned by the user, writable by no one else, whose checksum holds;
+else no cache (``JUDGEMENTS_DEBUG`` logs why). Written to a temporary file and renamed into place; no
+failure of it fails a command. ``JUDGEMENTS_NO_CACHE=1`` turns it off. (docs/security.md)"""
 
 from __future__ import annotations
 
@@ -20,7 +18,6 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
 _MAGIC = b"judgements-record-cache-7\n"
@@ -35,9 +32,7 @@ def digest(data: bytes) -> bytes:
 
 def _owned(st: os.stat_result) -> bool:
     """Owned by this user and writable by no one else (always true where there are no owners)."""
-    if not hasattr(os, "getuid"):
-        return True
-    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return not hasattr(os, "getuid") or (st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
 def cache_dir() -> Path | None:
@@ -52,8 +47,7 @@ def cache_dir() -> Path | None:
         base = os.environ.get("XDG_CACHE_HOME", "")
         folder = Path(base if os.path.isabs(base) else Path.home() / ".cache") / "judgements"
     if not folder.is_absolute():
-        log.debug("no cache: %s is not an absolute path", folder)
-        return None
+        return log.debug("no cache: %s is not an absolute path", folder)
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         if not os.path.lexists(folder):
@@ -61,11 +55,9 @@ def cache_dir() -> Path | None:
             os.chmod(folder, 0o700)  # whatever the umask
         st = os.lstat(folder)
     except OSError as exc:
-        log.debug("no cache: %s cannot be made: %s", folder, exc)
-        return None
+        return log.debug("no cache: %s cannot be made: %s", folder, exc)
     if not stat.S_ISDIR(st.st_mode) or not _owned(st):
-        log.debug("no cache: %s is not a folder owned by you and writable by you alone", folder)
-        return None
+        return log.debug("no cache: %s is not a folder owned by you and writable by you alone", folder)
     return folder
 
 
@@ -108,17 +100,15 @@ class RecordCache:
             if data[:n] != _MAGIC or hashlib.sha256(data[n + 32:]).digest() != data[n:n + 32]:
                 raise ValueError("damaged, or written by another version")
             stamp, entries, checks = pickle.loads(data[n + 32:])
-        except FileNotFoundError:
+        except Exception as exc:  # missing, unreadable, untrusted, damaged or foreign: read the records
+            if not isinstance(exc, FileNotFoundError):
+                log.debug("cache %s not read: %s", self.path, exc)
             return
-        except Exception as exc:  # unreadable, untrusted, damaged or foreign: read the records, and say why
-            log.debug("cache %s not read: %s", self.path, exc)
-            return
-        if stamp == self.stamp:
-            self.entries, self.checks = entries, checks
-        else:
-            log.debug("cache %s started again: the program changed", self.path)
+        if stamp != self.stamp:
+            return log.debug("cache %s started again: the program changed", self.path)
+        self.entries, self.checks = entries, checks
 
-    def get(self, name: str, key: bytes) -> tuple[Any, list] | None:
+    def get(self, name: str, key: bytes) -> tuple[object, list] | None:
         """What a file loaded to (its record or None, and its problems), if its bytes are as cached."""
         entry = self.entries.get(name)
         if entry is None or entry[0] != key:
@@ -126,14 +116,12 @@ class RecordCache:
         try:
             record = None if entry[1] is None else pickle.loads(entry[1])
         except Exception as exc:  # an entry that cannot be unpickled is loaded again, and said
-            log.debug("cache entry of %s not used: %s", name, exc)
-            return None
+            return log.debug("cache entry of %s not used: %s", name, exc)
         self.used.add(name)
         return record, entry[2]
 
-    def put(self, name: str, key: bytes, record: Any, problems: list) -> None:
-        blob = None if record is None else pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
-        self.entries[name] = (key, blob, problems)
+    def put(self, name: str, key: bytes, record: object, problems: list) -> None:
+        self.entries[name] = (key, None if record is None else pickle.dumps(record, pickle.HIGHEST_PROTOCOL), problems)
         self.used.add(name)
         self.changed = True
 
@@ -142,15 +130,14 @@ class RecordCache:
         self.changed = True
 
     def save(self, whole: bool) -> None:
-        """Write the cache where anything changed (``whole``: the load saw every file of the folder, so
-        entries it did not use are dropped). Any failure is logged and leaves the old cache or none."""
+        """Write the cache where anything changed (``whole``: every file was seen; the others are dropped)."""
         if whole and self.used != self.entries.keys():
             self.entries = {k: v for k, v in self.entries.items() if k in self.used}
             self.changed = True
         if self.path is None or not self.changed:
             return
         body = pickle.dumps((self.stamp, self.entries, self.checks), protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = -1, ""
+        tmp = ""
         try:
             fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)  # 0600
             with os.fdopen(fd, "wb") as fh:
