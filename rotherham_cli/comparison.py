@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -60,6 +60,10 @@ class CompareView:
     region_tallies: list[Tally]
     england_tallies: list[Tally]
     areas: tuple[Area, ...] = HEADLINE_AREAS
+    # Area SEND (Ofsted and the CQC): each peer's latest inspection held by the day (None: none in the
+    # records), and the region's and England's counts by outcome; outcomes, never grades.
+    send: dict[str, Record | None] = field(default_factory=dict)
+    send_tallies: list = field(default_factory=list)
 
     @property
     def days_since(self) -> int | None:
@@ -105,6 +109,12 @@ class CompareView:
                 {"authority": p.name, "slug": p.slug, "self": p.is_self, "latest": p.record.id if p.record else None,
                  "inspected": (d.isoformat() if p.record and (d := inspected_on(p.record)) else None),
                  "judgements": grades(p.record)} for p in self.peers],
+            "area_send": {
+                "latest": {p.slug: ({"id": r.id, "outcome": r.outcome.value if r.outcome else None}
+                                    if (r := self.send.get(p.slug)) else None) for p in self.peers},
+                "counts": [{"scope": t.scope, "counts": {o.value: n for o, n in t.counts.items()},
+                            "no_outcome": t.no_outcome, "none_in_records": t.none_held, "authorities": t.total}
+                           for t in self.send_tallies]},
             "shares": [{"scope": t.scope, "area": t.area.value, "counts": {g.value: t.counts[g] for g in SCALE},
                         "not_graded": t.not_graded, "not_inspected": t.not_inspected, "authorities": t.total}
                        for t in (*self.region_tallies, *self.england_tallies)],
@@ -136,7 +146,13 @@ def compare_view(records: Sequence[Record], slug: str, as_at: date) -> CompareVi
     region = [tally(me.region, area, [a.slug for a in counted if a.region == me.region], latest_all)
               for area in HEADLINE_AREAS]
     england = [tally("England", area, [a.slug for a in counted], latest_all) for area in HEADLINE_AREAS]
-    return CompareView(slug, me.name, me.region, me.current, as_at, latest, previous, peers, title, region, england)
+    from .send import latest_send_by_authority, send_view
+
+    sends = send_view(records, as_at)
+    known = latest_send_by_authority([r for r in records if (d := inspected_on(r)) is not None and d <= as_at])
+    return CompareView(slug, me.name, me.region, me.current, as_at, latest, previous, peers, title, region, england,
+                       send={p.slug: known.get(p.slug) for p in peers},
+                       send_tallies=[t for t in sends.tallies if t.scope in (me.region, "England")])
 
 
 def compare_sentences(view: CompareView) -> dict[str, str]:

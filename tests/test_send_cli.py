@@ -170,3 +170,23 @@ def test_england_remit_send_counts_each_outcome_with_the_authorities_behind_it(r
     narrow = run("england", "--remit", "send", "--as-at", "2026-08-20", env={"COLUMNS": "60"}).stdout
     assert f"England (153): positive {want['positive']}, inconsistent {want['inconsistent']}" in narrow
     assert max(len(line) for line in narrow.splitlines()) <= 60
+
+
+def test_compare_sets_the_areas_send_outcome_beside_its_neighbours_region_and_england(run):
+    import json
+
+    from rotherham_cli.authorities import get
+
+    latest = _latest_send_by_authority()
+    data = json.loads(run("compare", "Rotherham", "--as-at", "2026-08-20", "--format", "json").stdout)["area_send"]
+    neighbours = [n.slug for n in get("rotherham").neighbours]
+    for slug in ["rotherham", *neighbours]:
+        want = latest.get(slug)
+        got = data["latest"][slug]
+        assert (got and got["id"]) == (want and want["id"]) and (got and got["outcome"]) == (want and want.get("outcome"))
+    england = next(t for t in data["counts"] if t["scope"] == "England")
+    assert england["counts"]["significant_concerns"] == sum(
+        1 for r in latest.values() if r.get("outcome") == "significant_concerns")
+    shown = run("compare", "Rotherham", "--as-at", "2026-08-20", env={"COLUMNS": "80"}).stdout
+    assert "Rotherham: Positive experiences and outcomes (2024-09-30)" in shown
+    assert "outcomes, not grades" in shown

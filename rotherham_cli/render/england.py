@@ -168,7 +168,28 @@ def compare_renderable(view: CompareView, width: int = WIDE) -> Group:
 
         parts += [Text("Direction of travel", style="bold"), *_fitted(build, width)]
     parts.append(_note(said["direction"]))
-    return Group(*parts)
+    return Group(*parts, *_send_part(view))
+
+
+def _send_part(view: CompareView) -> list[RenderableType]:
+    """Area SEND beside the grades: each peer's latest outcome, and the region's and England's counts."""
+    if not view.send_tallies:
+        return []
+    parts: list[RenderableType] = [Text(""), Text("Area SEND inspections (Ofsted and the CQC): outcomes, not grades",
+                                                  style="bold")]
+    for p in view.peers:
+        r = view.send.get(p.slug)
+        what = (f"{r.outcome.short if r.outcome else 'outcome not given'} ({_day(inspected_on(r))})" if r
+                else "none in the records")
+        parts.append(Text(f"{p.name}: ", style="bold" if p.is_self else "") + Text(what))
+    for t in view.send_tallies:
+        counts = ", ".join(f"{n} {o.value.replace('_', ' ')}" for o, n in t.counts.items())
+        missing = f" ({t.no_outcome} without an outcome)" if t.no_outcome else ""
+        parts.append(_note(f"{t.scope}: {counts} of the {t.total - t.none_held} of {t.total} authorities whose "
+                           f"inspection the records hold{missing}."))
+    parts.append(_note("The records hold the area SEND inspections the shared sources give (January 2023 to July "
+                       "2025), not every one made: these counts are of those alone."))
+    return parts
 
 
 def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int = WIDE) -> Group:
