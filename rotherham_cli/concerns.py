@@ -18,16 +18,19 @@ def concerns_sentences(name: str, concerns) -> list[str]:
     since'), or what the records cannot say."""
     from .words import and_list, count, month_words
 
+    what = concerns.basis  # findings (tagged by hand), or recommendations (themed by the rules)
     if concerns.visits_with_findings == 0:
-        return [f"The records of {name} hold no inspectors' findings for any of its "
+        return [f"The records of {name} hold neither inspectors' findings nor recommendations for any of its "
                 f"{count(concerns.visits, 'visit')} (they hold Ofsted's grades and dates), so the concerns "
                 "raised cannot be listed; Ofsted's reports, named in each record's sources, say what needs to "
                 "improve."]
     if not concerns.rows:
-        return [f"None of the {count(concerns.visits_with_findings, 'visit')} whose findings the records hold "
+        return [f"None of the {count(concerns.visits_with_findings, 'visit')} whose {what} the records hold "
                 "raised an area for improvement."]
-    out = [f"Of {name}'s {count(concerns.visits, 'visit')}, the records hold the findings of "
-           f"{concerns.visits_with_findings}; the latest of them is {concerns.latest_with_findings.id}."]
+    out = [f"Of {name}'s {count(concerns.visits, 'visit')}, the records hold the {what} of "
+           f"{concerns.visits_with_findings}; the latest of them is {concerns.latest_with_findings.id}."
+           + (" The themes are the recommendations', given by the rules of docs/themes.md." if what ==
+              "recommendations" else "")]
     for row in concerns.recurring:
         years = [str(v.year) for v in row.visits]
         if len(set(years)) < len(years):  # two visits in one year: say the months

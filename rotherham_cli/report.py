@@ -66,6 +66,9 @@ class Concerns:
     visits_with_findings: int
     visits: int
     latest_with_findings: Record | None
+    # What the themes come from: the inspectors' findings as tagged by hand, or (where the records hold no
+    # findings) the recommendations, themed by the rules of data/themes.yaml.
+    basis: str = "findings"
 
     @property
     def recurring(self) -> list[ConcernRow]:
@@ -150,7 +153,9 @@ def concerns_for(records: Sequence[Record]) -> Concerns:
     """Every finding theme raised as an area for improvement across the authority's visits."""
     ordered = sorted(children_services(records), key=lambda r: r.sort_key)
     with_findings = [r for r in ordered if r.findings]
-    latest = with_findings[-1] if with_findings else None
+    if not with_findings:
+        return _concerns_from_recommendations(ordered)
+    latest = with_findings[-1]
     raised: dict[str, list[Record]] = {}
     texts: dict[str, list[tuple[str, str]]] = {}
     for r in with_findings:
@@ -160,13 +165,34 @@ def concerns_for(records: Sequence[Record]) -> Concerns:
             if f.kind is FindingKind.IMPROVEMENT:
                 for theme in f.themes:
                     texts.setdefault(theme, []).append((r.id, f.text))
-    latest_themes = set(concern_themes(latest)) if latest else set()
+    latest_themes = set(concern_themes(latest))
     rows = [
         ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
         for t, vs in raised.items()
     ]
     rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
     return Concerns(rows, len(with_findings), len(ordered), latest)
+
+
+def _concerns_from_recommendations(ordered: Sequence[Record]) -> Concerns:
+    """The themes of the recommendations (by the rules of themes.py) where the records hold no findings."""
+    from .themes import recommendation_themes
+
+    with_recs = [r for r in ordered if r.recommendations]
+    raised: dict[str, list[Record]] = {}
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for r in with_recs:
+        for text, themed in zip(r.recommendations, recommendation_themes(r), strict=True):
+            for theme in themed.themes:
+                if r not in raised.setdefault(theme, []):
+                    raised[theme].append(r)
+                texts.setdefault(theme, []).append((r.id, str(text)))
+    latest = with_recs[-1] if with_recs else None
+    latest_themes = {t for themed in recommendation_themes(latest) for t in themed.themes} if latest else set()
+    rows = [ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
+            for t, vs in raised.items()]
+    rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
+    return Concerns(rows, len(with_recs), len(ordered), latest, basis="recommendations")
 
 
 def _shares(label: str, slugs: Sequence[str], latest: dict[str, Record]) -> Shares:
@@ -482,8 +508,9 @@ def concerns_table(report: Report) -> Table | None:
     for row in c.recurring:
         status = "still raised" if row.still_raised else f"not raised since {row.when[-1]}"
         rows.append([row.label, str(len(row.visits)), ", ".join(row.when), status])
+    what = "findings" if c.basis == "findings" else "recommendations"
     caption = (f"Themes inspectors raised as areas for improvement at more than one visit, of the "
-               f"{_count(c.visits_with_findings, 'visit')} whose findings the records hold"
+               f"{_count(c.visits_with_findings, 'visit')} whose {what} the records hold"
                + (f"; 'still raised' means raised at the latest of them ({_visit_head(latest)})." if latest else "."))
     once = [f"{r.label} ({r.when[0]})" for r in c.rows if len(r.visits) == 1]
     notes = [f"Raised at one visit only: {_and(once)}."] if once else []
@@ -643,11 +670,14 @@ def concerns_message(report: Report) -> str:
         return (f"The records of {report.name} hold Ofsted's grades and dates (from its official statistics and "
                 "reports) but neither the inspectors' findings nor their recommendations, so the concerns they "
                 f"raised cannot be listed here. Ofsted's reports themselves{_where(report)} say what needs to improve.")
-    if not c.visits_with_findings:
-        with_recs = sum(1 for r in report.records if r.recommendations)
-        return (f"The records hold the recommendations of {_count(with_recs, 'visit')} of {report.name} but not "
-                "the inspectors' findings by theme, so the concerns that keep coming back are not worked out here; "
-                "the latest inspection's recommendations are listed in full above.")
+    if c.basis == "recommendations":
+        if not c.recurring:
+            return (f"The records hold the recommendations of {_count(c.visits_with_findings, 'visit')} of "
+                    f"{report.name} (not the inspectors' findings): no theme of them came up at more than one.")
+        return (f"The records hold the recommendations of {_count(c.visits_with_findings, 'visit')} of "
+                f"{report.name} but not the inspectors' findings, so these themes are the recommendations', "
+                "given by the tool's rules (docs/themes.md): "
+                f"{_count(len(c.recurring), 'theme')} came up at more than one visit.")
     if not c.rows:
         return (f"None of the {_count(c.visits_with_findings, 'visit')} whose findings the records hold raised "
                 "an area for improvement.")

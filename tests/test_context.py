@@ -296,13 +296,29 @@ def test_concerns_counts_each_theme_across_rotherhams_visits(run):
     assert "care leavers: raised in 2014, 2022 and 2025; still raised at the latest visit." in text
 
 
-def test_concerns_says_when_the_records_hold_no_findings(run):
-    res = run("concerns", "Barnsley")
-    assert res.exit_code == 0
-    assert "hold no inspectors' findings" in " ".join(res.stdout.split())
-    assert "Theme" not in res.stdout
+def test_concerns_works_from_recommendations_where_the_records_hold_no_findings(run, tmp_path):
+    """Barnsley's records hold recommendations (read from its reports) but no findings: the themes are the
+    recommendations', and the output says so; a folder holding neither says that."""
+    import yaml
+
+    held = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (RECORDS / "barnsley").glob("*.yaml")]
+    with_recs = sum(1 for r in held if r.get("recommendations") and r["kind"] != "area_send")
+    assert with_recs >= 2 and not any(r.get("findings") for r in held)
+    res = run("concerns", "Barnsley", env={"COLUMNS": "200"})
+    text = " ".join(res.stdout.split())
+    assert res.exit_code == 0 and f"the records hold the recommendations of {with_recs};" in text
+    assert "The themes are the recommendations', given by the rules of docs/themes.md." in text
     data = json.loads(run("concerns", "Barnsley", "--format", "json").stdout)
-    assert data["themes"] == [] and data["visits_with_findings"] == 0
+    assert data["themes"] and data["visits_with_findings"] == with_recs
+    folder = tmp_path / "records" / "barnsley"
+    folder.mkdir(parents=True)
+    bare = yaml.safe_load((RECORDS / "barnsley" / "barnsley-2014-sif-inspection.yaml").read_text(encoding="utf-8"))
+    bare.pop("recommendations", None)
+    (folder / "barnsley-2014-sif-inspection.yaml").write_text(yaml.safe_dump(bare, sort_keys=False), encoding="utf-8")
+    res = run("concerns", "Barnsley", "--records", folder.parent)
+    assert res.exit_code == 0, res.stderr
+    assert "hold neither inspectors' findings nor recommendations" in " ".join(res.stdout.split())
+    assert "Theme" not in res.stdout
 
 
 def test_concerns_csv_has_one_row_per_finding(run):

@@ -260,12 +260,14 @@ def concerns_renderable(name: str, concerns, sentences: Sequence[str], width: in
              Text(month_words(row.visits[-1].when)),
              Text("still raised", style="bold red") if row.still_raised else Text("not raised", style="green")]
             for row in concerns.rows]
-        return ["Theme", "Visits", "First", "Latest", "At the latest visit with findings"], rows
+        return ["Theme", "Visits", "First", "Latest", f"At the latest visit with {concerns.basis}"], rows
 
     parts: list[RenderableType] = [Text(f"What keeps coming back: {name}", style="bold")]
     if concerns.rows:
         parts += _fitted(build, width, right=(1,), levels=(0,), first=())
     parts += [_note(s) for s in sentences]
+    if concerns.basis == "recommendations":  # whole recommendations under each theme would fill pages:
+        return Group(*parts, _note("The recommendations themselves: `judgements themes VISIT` or --format csv."))
     for row in concerns.rows:
         parts += [Text(""), Text(row.label, style="bold underline")]
         for visit_id, text in row.texts:
