@@ -1,0 +1,134 @@
+"""The report's sections, each from the records: the recurring concerns, the comparison with
+neighbours, region and England, the sources, and the date the records stand at."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..comparison import Peer
+from ..diff import concern_themes
+from ..england import counted_authorities, inspected_on, latest_by_authority, tally
+from ..models import Record
+from ..send import children_services
+from ..vocab import FINDING_THEMES, Area, FindingKind
+from .model import Comparison, ConcernRow, Concerns, Shares, SourceRef
+
+
+def concerns_for(records: Sequence[Record]) -> Concerns:
+    """Every finding theme raised as an area for improvement across the authority's visits."""
+    ordered = sorted(children_services(records), key=lambda r: r.sort_key)
+    with_findings = [r for r in ordered if r.findings]
+    if not with_findings:
+        return _concerns_from_recommendations(ordered)
+    latest = with_findings[-1]
+    raised: dict[str, list[Record]] = {}
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for r in with_findings:
+        for theme in concern_themes(r):
+            raised.setdefault(theme, []).append(r)
+        for f in r.findings:
+            if f.kind is FindingKind.IMPROVEMENT:
+                for theme in f.themes:
+                    texts.setdefault(theme, []).append((r.id, f.text))
+    latest_themes = set(concern_themes(latest))
+    rows = [
+        ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
+        for t, vs in raised.items()
+    ]
+    rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
+    return Concerns(rows, len(with_findings), len(ordered), latest)
+
+
+def _concerns_from_recommendations(ordered: Sequence[Record]) -> Concerns:
+    """The themes of the recommendations (by the rules of themes.py) where the records hold no findings."""
+    from .themes import recommendation_themes
+
+    with_recs = [r for r in ordered if r.recommendations]
+    raised: dict[str, list[Record]] = {}
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for r in with_recs:
+        for text, themed in zip(r.recommendations, recommendation_themes(r), strict=True):
+            for theme in themed.themes:
+                if r not in raised.setdefault(theme, []):
+                    raised[theme].append(r)
+                texts.setdefault(theme, []).append((r.id, str(text)))
+    latest = with_recs[-1] if with_recs else None
+    latest_themes = {t for themed in recommendation_themes(latest) for t in themed.themes} if latest else set()
+    rows = [ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
+            for t, vs in raised.items()]
+    rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
+    return Concerns(rows, len(with_recs), len(ordered), latest, basis="recommendations")
+
+
+def _shares(label: str, slugs: Sequence[str], latest: dict[str, Record]) -> Shares:
+    t = tally(label, Area.OVERALL_EFFECTIVENESS, slugs, latest)
+    return Shares(label, t.counts, t.not_graded, t.not_inspected, t.total)
+
+
+def comparison_for(all_records: Sequence[Record], slug: str | None, as_at: date | None = None) -> Comparison:
+    """The authority beside its statistical neighbours (its successors, for a former authority), its
+    Ofsted region and England: each authority's latest graded inspection in the records.
+
+    Only current authorities are counted for the region and England. Where the records hold no
+    other authority, the note says so and the shares are left out rather than shown as one of one.
+    """
+    from .. import authorities
+
+    latest = latest_by_authority(all_records)
+    current = counted_authorities(as_at)
+    covered = sum(1 for a in current if a.slug in latest)
+    me = authorities.get(slug) if slug else None
+    others = [s for s in latest if s != slug]
+    if me is None:
+        return Comparison([], "statistical neighbours", None, None, covered, len(current),
+                          "The register of authorities does not know this authority, so it has no "
+                          "neighbours or region to compare with.")
+    if me.current:
+        peer_slugs = [n.slug for n in me.neighbours]
+        title = "statistical neighbours"
+    else:
+        peer_slugs = list(me.successors)
+        title = "successors"
+    peers = [Peer(me.slug, me.name, latest.get(me.slug), True)]
+    peers += [Peer(s, authorities.get(s).name, latest.get(s)) for s in peer_slugs]
+    if not others:
+        return Comparison(peers, title, None, None, covered, len(current),
+                          f"The records hold no other authority's inspections, so {me.name} is not compared "
+                          "here with its neighbours, its region or England. Point the report at a national "
+                          "record set (--records DIR, for example one made with 'judgements import-official').")
+    region_slugs = [a.slug for a in current if a.region == me.region]
+    region = _shares(me.region, region_slugs, latest)
+    england = _shares("England", [a.slug for a in current], latest)
+    note = None
+    if covered < len(current):
+        note = (f"The records hold a graded inspection for {covered} of England's {len(current)} current "
+                "authorities; the others are counted as not held.")
+    others_to = max((latest[s].when for s in others if latest[s].when), key=lambda d: d.earliest, default=None)
+    return Comparison(peers, title, region, england, covered, len(current), note, others_to)
+
+
+def sources_for(records: Sequence[Record]) -> list[SourceRef]:
+    """Every source of the records, once each, in the order the visits cite them."""
+    seen: dict[tuple, list[str]] = {}
+    for r in sorted(records, key=lambda r: r.sort_key):
+        for s in r.sources:
+            k = (s.title, s.publisher, str(s.date) if s.date else None, s.url, s.file)
+            ids = seen.setdefault(k, [])
+            if r.id not in ids:
+                ids.append(r.id)
+    return [SourceRef(*k, tuple(ids)) for k, ids in seen.items()]
+
+
+def as_at_of(records: Sequence[Record]) -> date | None:
+    """The latest day the records know of: a visit's publication, else its days on site."""
+    days = [d.earliest for r in records for d in (r.published, r.end, r.start) if d is not None]
+    return max(days) if days else None
+
+
+def known_by(r: Record, day: date) -> bool:
+    """Whether a visit was known on ``day``: published by then (held by then, where no publication is given)."""
+    if r.published is not None:
+        return r.published.earliest <= day
+    held_on = inspected_on(r)
+    return held_on is not None and held_on <= day
