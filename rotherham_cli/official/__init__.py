@@ -23,6 +23,7 @@ is imported only when a file is read. Its modules, in the order a release flows 
 - ``layouts``: each release's edition and layout: the header wordings and the sheets they are read from;
 - ``ods``: the workbook, its tables found by their header rows, and typed cells;
 - ``readers``: a release read into :class:`OfficialInspection` s, one per inspection, from every sheet;
+  ``edition_readers`` holds one reader per edition, ``gathering`` what a reader gathers;
 - ``model``: what a release states (:class:`Release`, :class:`OfficialInspection`) and the errors;
 - ``records``: inspections as records, and writing them;
 - ``check``: records against a release.
