@@ -94,3 +94,15 @@ def test_the_core_never_imports_the_command_line_or_the_renderers():
         outside |= {(node.module or "").split(".")[0] for node in ast.walk(tree)
                     if isinstance(node, ast.ImportFrom) and not node.level}
         assert not outside & {"typer", "click", "rich"}, name
+
+
+# The most lines a module of the package may have (issue 26, "Modules with one job"): past it, a module
+# holds more than one job and is split.
+MAX_LINES = 400
+
+
+def test_no_module_is_over_the_most_lines():
+    sizes = {str(path.relative_to(PACKAGE.parent)): len(path.read_text().splitlines())
+             for path in PACKAGE.rglob("*.py")}
+    assert len(sizes) > 50  # the walk found the package
+    assert {p: n for p, n in sizes.items() if n > MAX_LINES} == {}
