@@ -42,7 +42,7 @@ def concerns_for(records: Sequence[Record]) -> Concerns:
 
 def _concerns_from_recommendations(ordered: Sequence[Record]) -> Concerns:
     """The themes of the recommendations (by the rules of themes.py) where the records hold no findings."""
-    from .themes import recommendation_themes
+    from ..themes import recommendation_themes
 
     with_recs = [r for r in ordered if r.recommendations]
     raised: dict[str, list[Record]] = {}
