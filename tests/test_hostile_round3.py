@@ -414,5 +414,7 @@ def test_requires_python_is_no_older_than_what_the_code_needs():
     assert int(oldest.group(1)) >= 11
     # ruff checks the code against the oldest Python claimed, no older and no newer
     assert project["tool"]["ruff"]["target-version"] == f"py3{oldest.group(1)}"
+    # and so does mypy (.ci/run)
+    assert project["tool"]["mypy"]["python_version"] == f"3.{oldest.group(1)}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"With Python 3.{oldest.group(1)} or later" in readme
