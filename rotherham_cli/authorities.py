@@ -283,8 +283,8 @@ def select(spec: str) -> tuple[LocalAuthority, ...]:
 def _name_pattern() -> re.Pattern[str]:
     names = {fold(n) for a in all_authorities() for n in (a.name, *a.aliases)}
     names |= {key(n) for n in names}
-    names = sorted((n for n in names if n and not n.isdigit()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    longest_first = sorted((n for n in names if n and not n.isdigit()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in longest_first) + r")\b")
 
 
 def name_in_text(text: str, on: date | None = None) -> LocalAuthority | None:

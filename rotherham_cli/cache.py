@@ -86,13 +86,13 @@ class RecordCache:
         self.changed = False
         self.stamp = _stamp() if self.path else b""
         if self.path:
-            self._read()
+            self._read(self.path)
 
-    def _read(self) -> None:
+    def _read(self, path: Path) -> None:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # never wait on a FIFO
         n = len(_MAGIC)
         try:
-            with os.fdopen(os.open(self.path, flags), "rb") as fh:
+            with os.fdopen(os.open(path, flags), "rb") as fh:
                 st = os.fstat(fh.fileno())
                 if not stat.S_ISREG(st.st_mode) or not _owned(st):
                     raise ValueError("not a regular file owned by you and writable by you alone")
@@ -102,10 +102,10 @@ class RecordCache:
             stamp, entries, checks = pickle.loads(data[n + 32:])
         except Exception as exc:  # missing, unreadable, untrusted, damaged or foreign: read the records
             if not isinstance(exc, FileNotFoundError):
-                log.debug("cache %s not read: %s", self.path, exc)
+                log.debug("cache %s not read: %s", path, exc)
             return
         if stamp != self.stamp:
-            return log.debug("cache %s started again: the program changed", self.path)
+            return log.debug("cache %s started again: the program changed", path)
         self.entries, self.checks = entries, checks
 
     def get(self, name: str, key: bytes) -> tuple[object, list] | None:

@@ -35,9 +35,8 @@ def concerns_sentences(name: str, concerns) -> list[str]:
         years = [str(v.year) for v in row.visits]
         if len(set(years)) < len(years):  # two visits in one year: say the months
             years = [month_words(v.when) for v in row.visits]
-        years = and_list(years)
         tail = "still raised at the latest visit" if row.still_raised else "not raised since"
-        out.append(f"{row.label.lower()}: raised in {years}; {tail}.")
+        out.append(f"{row.label.lower()}: raised in {and_list(years)}; {tail}.")
     return out
 
 

@@ -32,7 +32,8 @@ class PartialDate:
         m = _DATE_RE.match(value.strip())
         if not m:
             raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year = int(m[1])  # the pattern requires the year; month and day may be absent
+        month, day = (int(g) if g else None for g in (m[2], m[3]))
         try:
             date(year, month or 1, day or 1)
         except ValueError as exc:

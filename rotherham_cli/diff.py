@@ -81,11 +81,13 @@ class Diff:
 
 
 # The JSON form of a diff, a stable interface: its fields in the order they are written.
-_JSON = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)
+class _JSON(BaseModel):
+    # Stated in the class, not shared as a ConfigDict variable, so that mypy's pydantic plugin sees
+    # populate_by_name and accepts from_=.
+    model_config = ConfigDict(frozen=True, populate_by_name=True, defer_build=True)
 
 
-class AreaChangeJSON(BaseModel):
-    model_config = _JSON
+class AreaChangeJSON(_JSON):
     area: Area
     from_: Grade | None = Field(alias="from")
     to: Grade | None
@@ -94,10 +96,9 @@ class AreaChangeJSON(BaseModel):
     note: str | None = Field(description="where the area's scope differs between the two frameworks")
 
 
-class VisitJSON(BaseModel):
+class VisitJSON(_JSON):
     """An ungraded visit between the two."""
 
-    model_config = _JSON
     id: str
     kind: Kind
     when: str | None
@@ -105,18 +106,16 @@ class VisitJSON(BaseModel):
     concerns: list[str] = Field(description="finding themes it raised as areas for improvement")
 
 
-class OutcomeChangeJSON(BaseModel):
+class OutcomeChangeJSON(_JSON):
     """Two area SEND inspections: the outcome of each and how it moved."""
 
-    model_config = _JSON
     from_: SendOutcome | None = Field(alias="from")
     to: SendOutcome | None
     change: Change | None = Field(description="None where either outcome is not known")
     steps: int = Field(ge=0, description="steps of the three outcomes moved")
 
 
-class DiffJSON(BaseModel):
-    model_config = _JSON
+class DiffJSON(_JSON):
     from_: str = Field(alias="from", description="the id of the earlier visit")
     to: str = Field(description="the id of the later visit")
     areas: list[AreaChangeJSON]

@@ -80,8 +80,7 @@ def complete(imported: ImportedReport, records: Sequence[Record], where: str) ->
         data["kind"] = match.kind.value
         notes.append(f"Kind {match.kind.label}: from {cite}; the report does not say, and its days on site "
                      f"suggested {Kind(kind).label}.")
-        if "id" in data:
-            slug = authority_slug(match)
+        if "id" in data and (slug := authority_slug(match)) is not None:  # always: matched by its slug
             data["id"] = record_id(slug, match.kind, date.fromisoformat(str(data["start"])),
                                    date.fromisoformat(str(data["start"])))
     theirs = {a.value: g.value for a, g in match.judgements.items()}

@@ -349,7 +349,7 @@ def england_sentences(view: EnglandView) -> list[str]:
         out.append(f"The records hold reports published up to {upto}; an inspection published since is not counted.")
     elif not view.as_at_given:
         out.append("An inspection held by then whose report came out later is not in the records, so not counted.")
-    if view.published_later:
+    if view.published_later and view.published_by is not None:  # only --published-by leaves any out
         names = ", ".join(f"{r.authority.name} ({when_words(r.start or r.published)}, published "
                           f"{when_words(r.published)})" for r in view.published_later)
         out.append(f"Held by then but published after {when_words(PartialDate.parse(view.published_by.isoformat()))} "

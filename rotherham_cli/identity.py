@@ -176,10 +176,10 @@ def _after(visit: Record, published: PartialDate | None) -> int | None:
     return 0 if lag <= PUBLICATION_LAG else lag
 
 
-def _monthly(a: PartialDate, b: PartialDate) -> bool:
+def _monthly(a: PartialDate | None, b: PartialDate | None) -> bool:
     """Both known to the month at least: two dates known only to the year agree only where they
     overlap (the focused visits "in 2019 and 2020" are two visits, a day apart at the turn of the year)."""
-    return a.month is not None and b.month is not None
+    return a is not None and b is not None and a.month is not None and b.month is not None
 
 
 def distance(a: Record, b: Record, slug_a: str | None = None, slug_b: str | None = None) -> int | None:

@@ -222,7 +222,7 @@ class Record(_Strict):
     @classmethod
     def _known_word(cls, v: Any, info: ValidationInfo) -> Any:
         """A near miss of a kind or framework key gets a suggestion."""
-        if isinstance(v, str):
+        if isinstance(v, str) and info.field_name in _KNOWN_WORDS:  # always: the validator is on these two fields
             keys, what = _KNOWN_WORDS[info.field_name]
             if v not in keys:
                 raise ValueError(f"'{v}' is not {what}" + vocab.suggest(v, list(keys)))

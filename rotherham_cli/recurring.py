@@ -62,8 +62,8 @@ class ThemeCount:
 @dataclass
 class ConcernsAcross:
     scope: str
-    since: int | None
-    until: int | None
+    since: str | int | None  # as given ("2023", "2023-05"): the JSON writes it so
+    until: str | int | None
     visits: list[Raising]  # every visit of the scope and period with recommendations or findings
     themes: list[ThemeCount]  # most authorities first
     regions: list[str] = field(default_factory=list)  # the regions the visits are in, in the register's order

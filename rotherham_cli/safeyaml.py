@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
@@ -123,7 +124,7 @@ def parse(text: str, positions: bool = True) -> Document:
     # The container being built, its path, the key waiting for its value and the keys seen (with
     # their lines); the containers around it on the stack.
     stack: list[tuple] = []
-    container: object = None
+    container: Any = None  # None, then the list or dict being built (told apart by its class, for speed)
     path: Path = ()
     key: object = _NO_KEY
     seen: dict = {}
@@ -189,7 +190,8 @@ def parse(text: str, positions: bool = True) -> Document:
                         where[here] = _pos(mark)
                     if kind is not _SCALAR:
                         stack.append((container, path, key, seen))
-                        container, path, key, seen = value, here, _NO_KEY, {}
+                        # (here is None only where positions are not kept, and path is then not used)
+                        container, path, key, seen = value, here or (), _NO_KEY, {}
                 elif kind in _CLOSE:
                     container, path, key, seen = stack.pop()
                 elif kind is _ALIAS:

@@ -10,9 +10,9 @@ text, so a renderer can mark them. Core module: no typer, no printing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 
@@ -139,10 +139,13 @@ def summary(hits: Sequence[Hit]) -> Summary:
     return Summary(len(hits), len({h.visit_id for h in hits}), len({h.authority for h in hits}))
 
 
+# A recommendation's themes by (visit, n): keyed as hits are, whose n is None for a text that is not numbered.
+Themes = Mapping[tuple[str, int | None], Sequence[str]]
+
 SEARCH_HEADER = ["authority", "visit_id", "start", "kind", "field", "n", "text", "marked", "themes"]
 
 
-def search_rows(hits: Sequence[Hit], themes: dict[tuple[str, int], Sequence[str]]) -> tuple[list[str], list[list]]:
+def search_rows(hits: Sequence[Hit], themes: Themes) -> tuple[list[str], list[list]]:
     """Rows for CSV and Markdown: one a text; ``themes`` gives a recommendation's themes by (visit, n)."""
     return SEARCH_HEADER, [
         [h.authority, h.visit_id, h.start, h.kind, h.field, "" if h.n is None else h.n, h.text, marked(h),
@@ -151,23 +154,24 @@ def search_rows(hits: Sequence[Hit], themes: dict[tuple[str, int], Sequence[str]
     ]
 
 
-def search_data(hits: Sequence[Hit], themes: dict[tuple[str, int], Sequence[str]]) -> list[dict]:
+def search_data(hits: Sequence[Hit], themes: Themes) -> list[dict]:
     """JSON-ready hits: the text as the record holds it, the spans of the words ([start, end), 0-based)
     and, for a recommendation, its themes."""
     out = []
     for h in hits:
-        item = {"authority": h.authority, "visit_id": h.visit_id, "start": h.start or None, "kind": h.kind,
-                "field": h.field, "n": h.n, "text": h.text, "spans": [list(s) for s in h.spans]}
+        item: dict[str, Any] = {"authority": h.authority, "visit_id": h.visit_id, "start": h.start or None,
+                                "kind": h.kind, "field": h.field, "n": h.n, "text": h.text,
+                                "spans": [list(s) for s in h.spans]}
         if h.field == "recommendation":
             item["themes"] = list(themes.get((h.visit_id, h.n), ()))
         out.append(item)
     return out
 
 
-def hit_themes(records: Sequence[Record], hits: Sequence[Hit]) -> dict[tuple[str, int], tuple[str, ...]]:
+def hit_themes(records: Sequence[Record], hits: Sequence[Hit]) -> dict[tuple[str, int | None], tuple[str, ...]]:
     """The themes of the recommendations among the hits, by (visit, n)."""
     from .themes import themes_of
 
-    wanted = {(h.visit_id, h.n) for h in hits if h.field == "recommendation"}
+    wanted = {(h.visit_id, h.n) for h in hits if h.field == "recommendation" and h.n is not None}  # always numbered
     by_id = {r.id: r for r in records}
     return {(v, n): themes_of(by_id[v].recommendations[n - 1]).themes for v, n in wanted}

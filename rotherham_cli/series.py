@@ -49,7 +49,10 @@ def march_days(records: Sequence[Record], until: date) -> list[date]:
 
 
 def series(records: Sequence[Record], area: Area, until: date) -> Series:
-    tallies, days, table, header = [], [], [], []
+    tallies: list[Tally] = []
+    days: list[date] = []
+    table: list[list] = []
+    header: list[str] = []
     for day in march_days(records, until):
         view = england_view(records, day, areas=(area,))
         tallies.append(view.of("England", area))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -98,12 +99,13 @@ def _record_data(release: Release, ins: OfficialInspection) -> tuple[dict, list[
 
     day = ins.start or ins.published
     known = find(ins.ons_code or ins.authority, on=day) or find(ins.authority, on=day)
+    authority: dict[str, str | int | None]
     if known is None:
         authority = {"name": ins.authority, "ons_code": ins.ons_code}
     else:  # the register's name and numbers; the release's own spelling is noted above
         authority = {"name": known.name, "la_number": known.la_number,
                      "ons_code": ins.ons_code or (known.gss_on(day) if day else known.gss)}
-    data = {
+    data: dict[str, Any] = {  # the record as its YAML holds it
         "id": ins.id,
         "authority": authority,
         "kind": ins.kind.value,

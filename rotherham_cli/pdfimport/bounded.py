@@ -43,7 +43,7 @@ class PdfReader:
 
     def __init__(self, memory_mb: int | None = None, seconds: float | None = None):
         self._memory_mb, self._seconds = memory_mb, seconds
-        self._proc: subprocess.Popen | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
 
     @property
     def memory_mb(self) -> int:
@@ -68,6 +68,7 @@ class PdfReader:
         request = json.dumps({"path": os.fsdecode(path), "cwd": here}, ensure_ascii=True) + "\n"
         try:
             proc = self._start()
+            assert proc.stdin is not None  # _start makes both ends pipes
             proc.stdin.write(request.encode("ascii"))
             proc.stdin.flush()
             line = self._answer(proc, path)
@@ -89,6 +90,7 @@ class PdfReader:
         proc, self._proc = self._proc, None
         if proc is None:
             return
+        assert proc.stdin is not None and proc.stdout is not None  # _start makes both ends pipes
         if kill:
             proc.kill()
         with contextlib.suppress(OSError):  # a killed child's pipe may hold an unsent request
@@ -103,7 +105,7 @@ class PdfReader:
 
     # -- the child and its answers ---------------------------------------------------------------
 
-    def _start(self) -> subprocess.Popen:
+    def _start(self) -> subprocess.Popen[bytes]:
         if self._proc is not None and self._proc.poll() is None:
             return self._proc
         self.close()
@@ -117,8 +119,9 @@ class PdfReader:
         )
         return self._proc
 
-    def _answer(self, proc: subprocess.Popen, path: Path) -> bytes:
+    def _answer(self, proc: subprocess.Popen[bytes], path: Path) -> bytes:
         """The child's one-line answer, or b"" if it died; the child is killed past the time limit."""
+        assert proc.stdout is not None  # _start makes both ends pipes
         if os.name == "nt":  # pragma: no cover - no select() on a pipe there: no time limit either
             return proc.stdout.readline()
         deadline = time.monotonic() + self.seconds
@@ -194,6 +197,7 @@ def serve() -> None:
     _widen(answers.fileno())
     from .extract import _pages_pypdfium2
 
+    answer: dict[str, object] | None
     for line in sys.stdin.buffer:
         request = json.loads(line)
         path = Path(request["path"])

@@ -235,8 +235,9 @@ def read_mentions(text: str) -> Mentions:
         known = sum(1 for m in dated if m.kind is kind)
         said = next((u for u in vague if u.kind is kind), None)  # "monitoring visits in 2017": how many?
         if kind in counts:
-            if counts[kind].count > known:
-                undated.append(replace(counts[kind], count=counts[kind].count - known))
+            told = counts[kind].count or 0  # always a number here: "three focused visits"
+            if told > known:
+                undated.append(replace(counts[kind], count=told - known))
         elif said is not None or not known:
             said = said or singles.get(kind)
             if said is not None:
