@@ -115,7 +115,9 @@ def show_rich(*renderables) -> None:
     screen = Console(highlight=False)
     buf = io.StringIO()
     console = Console(
-        file=buf, width=screen.width, color_system=screen.color_system, force_terminal=screen.is_terminal,
+        # Rich types the color_system property as str, though it returns one of the names Console takes.
+        file=buf, width=screen.width, color_system=screen.color_system,  # type: ignore[arg-type]
+        force_terminal=screen.is_terminal,
         no_color=screen.no_color, highlight=False, emoji=False, legacy_windows=False,
     )
     for renderable in renderables:
@@ -350,7 +352,8 @@ def _only_the_command(argv: list[str]) -> None:
         return
     from typer.main import get_command_name
 
-    chosen = [c for c in app.registered_commands if (c.name or get_command_name(c.callback.__name__)) == argv[0]]
+    chosen = [c for c in app.registered_commands
+              if (c.name or (c.callback and get_command_name(c.callback.__name__))) == argv[0]]
     if len(chosen) == 1:
         app.registered_commands = chosen
 

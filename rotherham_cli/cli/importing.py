@@ -49,7 +49,7 @@ def import_report(
     from ..drafts import completing_set, import_plan, one_draft
 
     plan = import_plan(reports, output, force)
-    if plan.to_folder:
+    if plan.to_folder and plan.output is not None:  # a folder is always named
         _merge_reports(plan.files, plan.output, *completing_set(records))
         return
     text, missing = one_draft(plan, records, force)

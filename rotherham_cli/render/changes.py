@@ -124,9 +124,11 @@ def timeline_renderables(t: Timeline, width: int = 120) -> tuple[RenderableType,
     name = t.columns[0].authority.name
     title = Text(f"{name}: grades by area at each of {n} graded inspections, oldest first", style="bold")
     parts: list[RenderableType] = [title]
+    blocks: list[RenderableType] = []
     for per in range(n, 0, -1):
-        blocks = [_timeline_block(t, cols, width) for cols in _blocks(n, per)]
-        if all(b is not None for b in blocks):
+        tried = [_timeline_block(t, cols, width) for cols in _blocks(n, per)]
+        if all(b is not None for b in tried):
+            blocks = [b for b in tried if b is not None]
             break
     else:  # not even one inspection beside the area names: one inspection after another
         areas = [a.short for a in t.areas]

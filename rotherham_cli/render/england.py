@@ -156,8 +156,8 @@ def compare_renderable(view: CompareView, width: int = WIDE) -> Group:
         parts.append(_note(said["peers"]))
     parts += [Text(""), Text(f"{view.region} and England", style="bold"), *shares, _note(said["shares"]), Text("")]
     moves = view.direction()
-    if moves:
-        prev, last = view.previous, view.latest
+    prev, last = view.previous, view.latest
+    if moves and prev is not None and last is not None:  # always both where anything moved
 
         def build(level: int):
             rows: list[list[Text] | None] = [
@@ -228,7 +228,8 @@ def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int
         def not_comparable(level: int):
             rows: list[list[Text] | None] = [
                 [plain(j.name), Text(_day(inspected_on(j.start))), Text(_day(inspected_on(j.end))),
-                 *(grade_cell(j.end.judgements.get(a), level) for a in areas)] for j in view.not_comparable]
+                 *(grade_cell(j.end.judgements.get(a), level) for a in areas)]
+                for j in view.not_comparable if j.end is not None]  # always: each ended by an inspection
             return ["Authority", "Since", "Inspected", *(a.short for a in areas)], rows
 
         parts += [Text(""), Text("Not comparable: inspected since under the framework from April 2026", style="bold"),

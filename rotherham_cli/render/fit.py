@@ -115,7 +115,7 @@ def _broken(cell: Text, width: int) -> Text:
 def stacked(headers: Sequence[Text | str], rows: Sequence[Sequence[Text] | None]) -> Group:
     """A screen too narrow for any table: each row's first cell as a heading, the others beneath it,
     indented, each after its column's name."""
-    out = []
+    out: list[Text | Padding] = []
     for row in rows:
         if row is None:
             continue

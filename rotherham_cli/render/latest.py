@@ -52,7 +52,7 @@ def latest_renderable(view: LatestView, width: int = 80) -> Group:
         parts.append(t)
     notes = [KEY, "—: the inspection makes no such judgement (care leavers before 2023, overall effectiveness "
              "from April 2026)."]
-    if any(row.grade(a) is not None and row.grade(a).is_legacy for row in view.rows for a in view.areas):
+    if any((g := row.grade(a)) is not None and g.is_legacy for row in view.rows for a in view.areas):
         notes.append("*: an older word for the grade, placed on today's scale.")
     if view.published_by:
         notes.append(f"Only inspections published by {view.published_by.isoformat()} are counted.")

@@ -27,10 +27,11 @@ def pair_renderable(view: PairView) -> Group:
         for s in (a, b):
             c = s.change(area)
             was = s.grade(area, previous=True)
-            moved = c in (Change.IMPROVED, Change.DECLINED)
-            cells += [grade_cell(s.grade(area)),
-                      Text(f"{c.arrow} from {grade_cell(was).plain}" if moved else (c.words if c else ""),
-                           style=CHANGE_STYLE[c] if c else "")]
+            if c is not None and c in (Change.IMPROVED, Change.DECLINED):
+                said = f"{c.arrow} from {grade_cell(was).plain}"
+            else:
+                said = c.words if c else ""
+            cells += [grade_cell(s.grade(area)), Text(said, style=CHANGE_STYLE[c] if c else "")]
         t.add_row(Text(AREA_HEAD.get(area, area.short).replace("\n", "")), *cells)
     head = Text(f"{a.name} and {b.name}, as at {view.as_at.isoformat()}: each at its latest graded "
                 "inspection (SIF or ILACS), and how it moved since its own previous one", style="bold")

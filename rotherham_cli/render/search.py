@@ -30,8 +30,8 @@ def search_renderable(hits: Sequence[Hit], found: Summary, query: str, marks: bo
     """One block a visit (authority, visit, day, kind), then each matching text with where it is."""
     parts: list[RenderableType] = []
     width = max((len(where(h)) for h in hits), default=0)  # one column of places across every visit
-    for visit, group in groupby(hits, key=lambda h: h.visit_id):
-        group = list(group)
+    for visit, grouped in groupby(hits, key=lambda h: h.visit_id):
+        group = list(grouped)
         first = group[0]
         when = f" · {first.start}" if first.start else ""
         head = Text.assemble((first.authority, "bold"), f" · {first.kind}{when}", "\n  ", (visit, "dim"))
