@@ -1,11 +1,10 @@
-"""A cache of validated records, one file per records folder, in the user's cache folder. A file's entry
-is keyed on its path and a hash of its bytes (never its times, which ``cp -p`` keeps) and holds its
-record, pickled, and its problems; the check for two records of one visit is kept by the set of entries
-it was made from; a new version or source of the package starts it again. A pickle runs code when loaded,
-so the folder is used only where absolute, owned by the user and writable by no one else (made 0700), and
-the file only where it is a regular file owned by the user, writable by no one else, whose checksum holds;
-else no cache (``JUDGEMENTS_DEBUG`` logs why). Written to a temporary file and renamed into place; no
-failure of it fails a command. ``JUDGEMENTS_NO_CACHE=1`` turns it off. (docs/security.md)"""
+"""A cache of validated records, one file per records folder, in the user's cache folder. A file's entry is keyed on
+its path and a hash of its bytes (never its times, which ``cp -p`` keeps) and holds its record, pickled, and its
+problems; the same-visit check is kept by the set of entries it was made from; a new version or source of the package
+starts it again. A pickle runs code when loaded, so the folder is used only where absolute, owned by the user and
+writable by no one else (made 0700), and the file only where it is a regular file owned by the user, writable by no
+one else, whose checksum holds; else no cache (``JUDGEMENTS_DEBUG`` logs why). Written to a temporary file and renamed
+into place; no failure of it fails a command. ``JUDGEMENTS_NO_CACHE=1`` turns it off."""
 
 from __future__ import annotations
 
@@ -18,10 +17,10 @@ import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
 _MAGIC = b"judgements-record-cache-7\n"
-_CHECKS_KEPT = 8  # whole-folder check results kept (the whole folder, one authority, ...)
 log = logging.getLogger("judgements.cache")
 
 
@@ -30,8 +29,7 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
-def _owned(st: os.stat_result) -> bool:
-    """Owned by this user and writable by no one else (always true where there are no owners)."""
+def _owned(st: os.stat_result) -> bool:  # owned by this user, writable by no one else (true where no owners)
     return not hasattr(os, "getuid") or (st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
@@ -46,18 +44,19 @@ def cache_dir() -> Path | None:
     else:  # the XDG rule: a relative value is ignored
         base = os.environ.get("XDG_CACHE_HOME", "")
         folder = Path(base if os.path.isabs(base) else Path.home() / ".cache") / "judgements"
-    if not folder.is_absolute():
-        return log.debug("no cache: %s is not an absolute path", folder)
     try:
+        if not folder.is_absolute():
+            raise OSError("not an absolute path")
         folder.parent.mkdir(parents=True, exist_ok=True)
         if not os.path.lexists(folder):
             os.mkdir(folder, 0o700)
             os.chmod(folder, 0o700)  # whatever the umask
         st = os.lstat(folder)
+        if not stat.S_ISDIR(st.st_mode) or not _owned(st):
+            raise OSError("not a folder owned by you and writable by you alone")
     except OSError as exc:
-        return log.debug("no cache: %s cannot be made: %s", folder, exc)
-    if not stat.S_ISDIR(st.st_mode) or not _owned(st):
-        return log.debug("no cache: %s is not a folder owned by you and writable by you alone", folder)
+        log.debug("no cache: %s: %s", folder, exc)
+        return None
     return folder
 
 
@@ -108,7 +107,7 @@ class RecordCache:
             return log.debug("cache %s started again: the program changed", path)
         self.entries, self.checks = entries, checks
 
-    def get(self, name: str, key: bytes) -> tuple[object, list] | None:
+    def get(self, name: str, key: bytes) -> tuple[Any, list] | None:
         """What a file loaded to (its record or None, and its problems), if its bytes are as cached."""
         entry = self.entries.get(name)
         if entry is None or entry[0] != key:
@@ -116,17 +115,18 @@ class RecordCache:
         try:
             record = None if entry[1] is None else pickle.loads(entry[1])
         except Exception as exc:  # an entry that cannot be unpickled is loaded again, and said
-            return log.debug("cache entry of %s not used: %s", name, exc)
+            log.debug("cache entry of %s not used: %s", name, exc)
+            return None
         self.used.add(name)
         return record, entry[2]
 
-    def put(self, name: str, key: bytes, record: object, problems: list) -> None:
+    def put(self, name: str, key: bytes, record: Any, problems: list) -> None:
         self.entries[name] = (key, None if record is None else pickle.dumps(record, pickle.HIGHEST_PROTOCOL), problems)
         self.used.add(name)
         self.changed = True
 
     def put_checks(self, key: bytes, problems: list) -> None:
-        self.checks = dict(list({key: problems, **self.checks}.items())[:_CHECKS_KEPT])
+        self.checks = dict(list({key: problems, **self.checks}.items())[:8])  # the whole folder, one authority, ...
         self.changed = True
 
     def save(self, whole: bool) -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .england import by_authority, counts_as_graded, held, inspected_on
-from .vocab import SCALE, Grade, parse_grade
+from .vocab import SCALE, Area, Grade, parse_grade
 
 if TYPE_CHECKING:
     from .models import Record
@@ -91,7 +91,8 @@ class JourneysView:
     on_the_way: list[Journey]  # current authorities whose latest inspection is at the starting grade
     skipped_no_overall: int  # inspections without an overall grade (framework from April 2026)
     not_comparable: list[Journey] = field(default_factory=list)  # spells ended by an inspection with no
-    # overall grade (framework from April 2026): ``end`` is that inspection, judged by its sub-judgements only
+    # grade in the area (overall: the framework from April 2026): ``end`` is that inspection
+    area: Area = Area.OVERALL_EFFECTIVENESS  # the judgement the journeys follow
 
     def stats(self) -> dict[str, float] | None:
         import statistics
@@ -111,17 +112,22 @@ class JourneysView:
                            ("not comparable", self.not_comparable)):
             for j in js:
                 rows.append([status, j.name, j.start.id, _iso(j.from_day, j.start),
-                             str(j.start.published or ""), j.start.overall.value if j.start.overall else "",
+                             str(j.start.published or ""), _value(j.start.judgements.get(self.area)),
                              j.end.id if j.end else "", _iso(j.to_day, j.end) if j.end else self.as_at.isoformat(),
                              str(j.end.published or "") if j.end else "",
-                             j.end.overall.value if j.end and j.end.overall else "",
+                             _value(j.end.judgements.get(self.area)) if j.end else "",
                              " ".join(r.id for r in j.via), "" if j.days is None else j.days, j.measured])
         return header, rows
 
     def to_dict(self) -> dict:
         header, rows = self.rows()
-        return {"from": self.source.label, "to": self.target.label, "as_at": self.as_at.isoformat(),
+        return {"from": self.source.label, "to": self.target.label, "area": self.area.value,
+                "as_at": self.as_at.isoformat(),
                 "stats": self.stats(), "journeys": [dict(zip(header, r, strict=True)) for r in rows]}
+
+
+def _value(g: Grade | None) -> str:
+    return g.value if g else ""
 
 
 def _iso(day: date | None, r: Record | None) -> str:
@@ -132,9 +138,10 @@ def _iso(day: date | None, r: Record | None) -> str:
     return str(d) if d else ""
 
 
-def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_at: date) -> JourneysView:
-    """Every move from a grade in ``source`` to one in ``target`` (overall effectiveness), and the
-    current authorities still on the way.
+def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_at: date,
+             area: Area = Area.OVERALL_EFFECTIVENESS) -> JourneysView:
+    """Every move from a grade in ``source`` to one in ``target`` in one judgement (``area``; overall
+    effectiveness by default), and the current authorities still on the way.
 
     A journey runs from the first inspection of a spell at the starting grade (consecutive inspections
     at it) to the first later inspection at a grade sought; inspections between are its ``via``. An
@@ -153,7 +160,7 @@ def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_a
         start: Record | None = None
         via: list[Record] = []
         for r in graded:
-            g = r.overall
+            g = r.judgements.get(area)
             if g is None:
                 skipped += 1
                 if start is not None:  # the spell ends at an inspection that gives no overall grade
@@ -170,17 +177,18 @@ def journeys(records: Sequence[Record], source: GradeSet, target: GradeSet, as_a
                 start = None
                 if g in source:  # a grade in both sets starts the next spell at once
                     start, via = r, []
-            elif g in source and via and via[-1].overall not in source:
+            elif g in source and via and via[-1].judgements.get(area) not in source:
                 start, via = r, []  # back at the starting grade after leaving it: a new spell begins
             else:
                 via.append(r)
         last = graded[-1] if graded else None  # an inspection without an overall grade leaves it unknown
-        if start is not None and last is not None and last.overall in source and authorities.get(slug).current:
+        if (start is not None and last is not None and last.judgements.get(area) in source
+                and authorities.get(slug).current):
             days, how, x, y = _span(start, as_at)
             waiting.append(Journey(slug, name, start, None, tuple(via), days, how, x, y))
     for js in (done, waiting, unclear):
         js.sort(key=lambda j: (inspected_on(j.start) or date.min, j.name))
-    return JourneysView(source, target, as_at, done, waiting, skipped, unclear)
+    return JourneysView(source, target, as_at, done, waiting, skipped, unclear, area)
 
 
 def journeys_sentences(view: JourneysView) -> list[str]:
@@ -203,14 +211,17 @@ def journeys_sentences(view: JourneysView) -> list[str]:
     if view.on_the_way:
         out.append(f"{count(len(view.on_the_way), 'authority', 'authorities')} graded {view.source.label} at their "
                    f"latest inspection {'has' if len(view.on_the_way) == 1 else 'have'} not yet made the move.")
+    overall = view.area is Area.OVERALL_EFFECTIVENESS
+    without = ("under the framework from April 2026, which gives no overall grade" if overall
+               else f"by an inspection that gives no grade for {view.area.short.lower()}")
     if view.not_comparable:
         names = and_list([j.name for j in view.not_comparable])
         out.append(f"Not comparable: {names} {'was' if len(view.not_comparable) == 1 else 'were'} graded "
-                   f"{view.source.label} and then inspected under the framework from April 2026, which gives no "
-                   "overall grade; their judgements are listed below.")
+                   f"{view.source.label} and then inspected {without}; their judgements are listed below.")
     others = view.skipped_no_overall - len(view.not_comparable)
     if others:
-        out.append(f"{count(others, 'other inspection')} under the framework from April 2026 (no overall grade) "
-                   "started no journey and ended none.")
+        what = "under the framework from April 2026 (no overall grade)" if overall else \
+            f"without a grade for {view.area.short.lower()}"
+        out.append(f"{count(others, 'other inspection')} {what} started no journey and ended none.")
     return out
 

@@ -299,3 +299,36 @@ def test_england_series_at_31_march_2025_is_ofsteds_count(run):
     assert {g: int(mine[g]) for g in ("outstanding", "good", "requires_improvement", "inadequate")} == {
         g: ofsted[g] for g in ("outstanding", "good", "requires_improvement", "inadequate")}
     assert mine["authorities"] == "153"
+# ---------------------------------------------------------------------------------------------
+# journeys --area
+# ---------------------------------------------------------------------------------------------
+
+
+def test_journeys_of_one_judgement(run):
+    """From inadequate to good or better for help and protection, walked through each folder's graded
+    records by hand: a spell starts at the first inadequate (again at an inadequate after leaving it) and
+    ends at the first good or outstanding after it."""
+    from insight_yaml import graded_history, records
+
+    want = set()
+    for slug in sorted({r["_slug"] for r in records()}):
+        start, before = None, None
+        for r in graded_history(slug, date.today()):
+            g = r["judgements"].get("help_and_protection")
+            if g is None:
+                continue
+            if g == "inadequate" and (start is None or before != "inadequate"):
+                start = r
+            elif start is not None and g in ("good", "outstanding"):
+                want.add((start["id"], r["id"]))
+                start = None
+            before = g
+    res = run("journeys", "--area", "help_and_protection", "--format", "csv")
+    assert res.exit_code == 0, res.stderr
+    got = {(r["from_visit"], r["to_visit"]) for r in _csv(res.stdout) if r["status"] == "made"}
+    assert got == want and len(want) > 20
+    overall = {(r["from_visit"], r["to_visit"]) for r in _csv(run("journeys", "--format", "csv").stdout)
+               if r["status"] == "made"}
+    assert overall != got  # the judgement followed matters
+    table = run("journeys", "--area", "children_in_care", env={"COLUMNS": "80"}).stdout
+    assert table.startswith("From inadequate to good or better (children in care), as at ")

@@ -171,7 +171,8 @@ def compare(
 
 
 @app.command(epilog="\b\nExamples:\n  judgements journeys\n  judgements journeys --from requires-improvement "
-             "--to good-or-better\n  judgements journeys -a region:London --format csv > journeys.csv")
+             "--to good-or-better\n  judgements journeys -a region:London --format csv > journeys.csv\n"
+             "  judgements journeys --area help_and_protection")
 @handle_errors
 def journeys(
     source: Annotated[str, typer.Option("--from", metavar="GRADE", help="The grade the move starts from: a grade, "
@@ -181,17 +182,23 @@ def journeys(
     as_at: AsAtOpt = None,
     authority: EveryAuthorityOpt = None,
     records: RecordsOpt = None,
+    area: Annotated[Optional[str], typer.Option(
+        "--area", metavar="AREA", show_default=False, help="The judgement to follow: overall_effectiveness (the "
+        "default), leadership, help_and_protection, children_in_care, care_leavers.")] = None,
     fmt: FormatOpt = Format.table,
     with_england: EnglandOpt = False,
 ) -> None:
-    """Which authorities moved from one overall grade to another, between which inspections and how long it
-    took (median, quartiles, range); and those still on the way."""
+    """Which authorities moved from one grade to another (overall effectiveness, or the judgement --area
+    names), between which inspections and how long it took (median, quartiles, range); and those still on
+    the way."""
     from ..journeys import journeys as find_journeys
     from ..journeys import journeys_sentences, parse_move
 
     a, b = parse_move(source, target)
     _, chosen = filtered(records, authority, home=False, with_england=with_england)
-    view = find_journeys(chosen, a, b, _date(as_at, "--as-at") or _today())
+    from ..query import parse_area
+
+    view = find_journeys(chosen, a, b, _date(as_at, "--as-at") or _today(), parse_area(area or "overall_effectiveness"))
 
     def table():
         from ..render.england import journeys_renderable

@@ -179,4 +179,7 @@ def record_id(authority: str, start: date | None, when: date | None, kind: Kind)
     from ..authorities import find
     from ..identity import record_id as rule
 
-    return rule(find(authority, on=when).slug, kind, start, when)
+    found = find(authority, on=when)
+    if found is None:  # the readers resolve every authority first: a release's row never reaches here unknown
+        raise OfficialDataError(f"the release names an authority the register does not know: {authority!r}")
+    return rule(found.slug, kind, start, when)

@@ -58,9 +58,10 @@ def _cover(book: _Book) -> tuple[str, date]:
     elif isinstance(value, str) and value.strip():
         from ..words import parse_day
 
-        published = parse_day(value)
-        if published is None:
+        day = parse_day(value)
+        if day is None:
             raise OfficialDataError(f"{book.path}: sheet Cover: 'Published on:' is not a date ({value!r})")
+        published = day
     else:
         raise OfficialDataError(f"{book.path}: sheet Cover: missing 'Published on:'")
     return title, published

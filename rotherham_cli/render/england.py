@@ -194,7 +194,7 @@ def _send_part(view: CompareView) -> list[RenderableType]:
 
 def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int = WIDE) -> Group:
     parts: list[RenderableType] = [
-        Text(f"From {view.source.label} to {view.target.label} (overall effectiveness), as at "
+        Text(f"From {view.source.label} to {view.target.label} ({view.area.short.lower()}), as at "
              f"{view.as_at.isoformat()}", style="bold")]
     if view.done:
         def done(level: int):
@@ -202,9 +202,9 @@ def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int
             for j in view.done:
                 star = "*" if j.measured == "publication dates" else ""
                 took = f"{j.days:,} days{star}" if j.days is not None else "?"
-                rows.append([plain(j.name), _visit(j.start, level, j.from_day, star),
-                             _visit(j.end, level, j.to_day, star),
-                             Text(", ".join(_short(r, level) for r in j.via) or "—"), Text(took)])
+                rows.append([plain(j.name), _visit(j.start, level, j.from_day, star, view.area),
+                             _visit(j.end, level, j.to_day, star, view.area),
+                             Text(", ".join(_short(r, level, view.area) for r in j.via) or "—"), Text(took)])
             return ["Authority", "From", "To", "Via", "Took"], rows
 
         parts += _fitted(done, width, right=(4,))
@@ -217,13 +217,13 @@ def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int
             rows: list[list[Text] | None] = []
             for j in view.on_the_way:
                 last = j.via[-1] if j.via else j.start
-                rows.append([plain(j.name), Text(_day(j.from_day)), _visit(last, level),
+                rows.append([plain(j.name), Text(_day(j.from_day)), _visit(last, level, area=view.area),
                              Text(f"{j.days:,}" if j.days is not None else "?")])
             return ["Authority", f"{view.source.label.capitalize()} since", "Latest inspection", "Days"], rows
 
         parts += [Text(""), Text("Still on the way", style="bold"), *_fitted(on_the_way, width, right=(3,))]
     if view.not_comparable:
-        areas = [a for a in HEADLINE_AREAS if a is not Area.OVERALL_EFFECTIVENESS]
+        areas = [a for a in HEADLINE_AREAS if a is not view.area]
 
         def not_comparable(level: int):
             rows: list[list[Text] | None] = [
@@ -232,23 +232,27 @@ def journeys_renderable(view: JourneysView, sentences: Sequence[str], width: int
                 for j in view.not_comparable if j.end is not None]  # always: each ended by an inspection
             return ["Authority", "Since", "Inspected", *(a.short for a in areas)], rows
 
-        parts += [Text(""), Text("Not comparable: inspected since under the framework from April 2026", style="bold"),
+        since = ("under the framework from April 2026" if view.area is Area.OVERALL_EFFECTIVENESS
+                 else f"by an inspection with no grade for {view.area.short.lower()}")
+        parts += [Text(""), Text(f"Not comparable: inspected since {since}", style="bold"),
                   *_fitted(not_comparable, width)]
     return Group(*parts)
 
 
-def _short(r: Record, level: int = 0) -> str:
-    g = r.overall
+def _short(r: Record, level: int = 0, area: Area = Area.OVERALL_EFFECTIVENESS) -> str:
+    g = r.judgements.get(area)
     if g is None:
-        return f"{r.year} no overall"
+        return f"{r.year} no grade"
     return f"{r.year} {g.on_scale.short.lower() if level == 0 else grade_word(g.on_scale, level)}"
 
 
-def _visit(r: Record | None, level: int = 0, day=None, mark: str = "") -> Text:
-    """An inspection as its day (``day``, where given: the day a measure runs from or to) and overall grade."""
+def _visit(r: Record | None, level: int = 0, day=None, mark: str = "",
+           area: Area = Area.OVERALL_EFFECTIVENESS) -> Text:
+    """An inspection as its day (``day``, where given: the day a measure runs from or to) and its grade in
+    ``area``."""
     if r is None:
         return Text("")
-    return Text(f"{_day(day or inspected_on(r))}{mark} ") + grade_cell(r.overall, level)
+    return Text(f"{_day(day or inspected_on(r))}{mark} ") + grade_cell(r.judgements.get(area), level)
 
 
 def concerns_renderable(name: str, concerns, sentences: Sequence[str], width: int = WIDE) -> Group:

@@ -130,8 +130,9 @@ def build_report(all_records: Sequence[Record], slug: str | None, name: str | No
     if as_at is None:
         as_at = as_at_of(all_records)
     everything = sorted((r for r in all_records if authority_slug(r) == slug), key=lambda r: r.sort_key)
-    if given:  # by default every record is known by the day, the latest the records know of (an undated one too)
-        all_records = [r for r in all_records if known_by(r, as_at)]
+    if given and as_at is not None:  # by default every record is known by the day (an undated one too)
+        day = as_at
+        all_records = [r for r in all_records if known_by(r, day)]
     # The report is on children's services: an area SEND inspection is not one of its visits (see send.py).
     mine = sorted((r for r in children_services(all_records) if authority_slug(r) == slug), key=lambda r: r.sort_key)
     if name is None:

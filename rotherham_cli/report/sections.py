@@ -104,13 +104,13 @@ def comparison_for(all_records: Sequence[Record], slug: str | None, as_at: date 
     if covered < len(current):
         note = (f"The records hold a graded inspection for {covered} of England's {len(current)} current "
                 "authorities; the others are counted as not held.")
-    others_to = max((latest[s].when for s in others if latest[s].when), key=lambda d: d.earliest, default=None)
+    others_to = max((w for s in others if (w := latest[s].when) is not None), key=lambda d: d.earliest, default=None)
     return Comparison(peers, title, region, england, covered, len(current), note, others_to)
 
 
 def sources_for(records: Sequence[Record]) -> list[SourceRef]:
     """Every source of the records, once each, in the order the visits cite them."""
-    seen: dict[tuple, list[str]] = {}
+    seen: dict[tuple[str, str, str | None, str | None, str | None], list[str]] = {}
     for r in sorted(records, key=lambda r: r.sort_key):
         for s in r.sources:
             k = (s.title, s.publisher, str(s.date) if s.date else None, s.url, s.file)
