@@ -189,15 +189,83 @@ def test_rotherham_report_in_words(run, tmp_path):
                      r"not raised since November 2017", page.text)
 
 
+class Tables(HTMLParser):
+    """The tables of an HTML page: each its caption and its rows, a row the text of each of its cells."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tables: list[tuple[str, list[list[str]]]] = []
+        self._cell: list[str] | None = None
+        self._caption: list[str] | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append(("", []))
+        elif tag == "caption":
+            self._caption = []
+        elif tag == "tr":
+            self.tables[-1][1].append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "caption":
+            self.tables[-1] = ("".join(self._caption), self.tables[-1][1])
+            self._caption = None
+        elif tag in ("th", "td"):
+            self.tables[-1][1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        for part in (self._cell, self._caption):
+            if part is not None:
+                part.append(data)
+
+    def table(self, caption_start: str) -> list[list[str]]:
+        (rows,) = [rows for caption, rows in self.tables if caption.startswith(caption_start)]
+        return rows
+
+
+AREA_ROW = {"overall_effectiveness": "Overall effectiveness", "leadership": "Leadership",
+            "help_and_protection": "Help and protection", "children_in_care": "Children in care",
+            "adoption": "Adoption", "care_leavers": "Care leavers", "lscb": "LSCB",
+            "safeguarding": "Safeguarding (SLAC)", "looked_after_children": "Looked after children",
+            "child_protection": "Child protection (CPI)"}
+
+
+def when(value) -> str:
+    """A record's date as the report writes it, to the precision the YAML gives: '21 November 2016',
+    'March 2019' or '2020'."""
+    if isinstance(value, date):
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    parts = str(value).split("-")
+    return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) == 2 else parts[0]
+
+
 def test_report_holds_every_grade_and_date_of_the_records(run, tmp_path):
+    """The journey's table holds each graded inspection of the YAML, in the column of its month, with each of
+    its grades in the row of its area and nothing in the areas it did not judge; the table of visits without
+    grades holds each other visit with its date and its headline."""
     out = tmp_path / "r.html"
     assert run("report", "-o", out).exit_code == 0
-    text = Page(out.read_text(encoding="utf-8")).text
-    for rec in raw_records(RECORDS / "rotherham"):
+    page = Tables(out.read_text(encoding="utf-8"))
+    records = [rec for rec in raw_records(RECORDS / "rotherham") if rec["kind"] != "area_send"]
+    graded = [rec for rec in records if rec.get("judgements")]
+    (head, *rows) = page.table("Grades by area at each graded inspection")
+    assert len(head) - 1 == len(graded)
+    expected, shown = {}, {row[0]: row[1:] for row in rows}
+    for rec in graded:
         day = visit_date(rec)
-        assert f"{MONTHS[day.month - 1]} {day.year}" in text or str(day.year) in text
-        for grade in (rec.get("judgements") or {}).values():
-            assert LABEL[grade] in text
+        (column,) = [i for i, h in enumerate(head[1:]) if h.endswith(f", {MONTHS[day.month - 1]} {day.year}")]
+        for area, grade in rec["judgements"].items():
+            expected.setdefault(AREA_ROW[area], ["·"] * len(graded))[column] = LABEL[grade]
+    assert shown == expected
+    (head, *rows) = page.table("Focused and monitoring visits")
+    assert head[0] == "When" and head[3] == "In one line"
+    others = [rec for rec in records if not rec.get("judgements")]
+    assert sorted((row[0], row[3]) for row in rows) == sorted(
+        (when(next(rec[k] for k in ("start", "published") if rec.get(k))), rec["headline"]) for rec in others)
 
 
 def test_report_is_self_contained(run, tmp_path):
