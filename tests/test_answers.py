@@ -15,7 +15,7 @@ from collections import Counter
 from datetime import date
 
 import yaml
-from conftest import GOOD, OFFICIAL, RECORDS, needs_shared, official_sheet, sheet_day
+from conftest import GOOD, OFFICIAL, RECORDS, needs_shared, official_sheet, sheet_day, shipped_yaml
 from test_context import AREAS_2025, GRADE_KEY
 
 
@@ -24,7 +24,7 @@ def _csv(text):
 
 
 def _yaml_records():
-    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(RECORDS.rglob("*.yaml"))]
+    return shipped_yaml()
 
 
 def _day(value):

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 import pytest
-from conftest import OFFICIAL, REPORTS, ROOT, SHARED, needs_shared
+from conftest import OFFICIAL, REPORTS, ROOT, SHARED, needs_shared, report_index
 
 from rotherham_cli import authorities as A
 from rotherham_cli.errors import UnknownAuthority
@@ -141,8 +141,7 @@ def _front(path) -> str:
 
 @needs_shared(REPORTS / "index.csv")
 def test_the_authority_on_the_front_of_every_report_is_the_one_ofsted_lists_it_under():
-    with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
-        index = list(csv.DictReader(fh))
+    index = report_index()
     assert len(index) == 343
     wrong = []
     for row in index:

@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 import yaml
-from conftest import OFFICIAL, RECORDS, needs_shared
+from conftest import OFFICIAL, RECORDS, needs_shared, read_yaml
 from conftest import official_sheet as _sheet
 from conftest import sheet_day as _day
 
@@ -339,6 +339,7 @@ def test_show_and_list_give_days_from_the_end_of_the_visit_to_publication(run):
     assert next(r for r in rows if r["id"] == data["id"])["days_to_publish"] == str(days)
 
 
+@pytest.mark.slow  # two exports of all England to SQLite (about 6 s)
 def test_export_sqlite_holds_every_visit_judgement_and_the_register(run, tmp_path):
     db = tmp_path / "england.db"
     res = run("export", "-a", "all", "--format", "sqlite", "--output", db)
@@ -346,7 +347,7 @@ def test_export_sqlite_holds_every_visit_judgement_and_the_register(run, tmp_pat
     files = list(RECORDS.rglob("*.yaml"))
     con = sqlite3.connect(db)
     assert con.execute("select count(*) from visits").fetchone()[0] == len(files)
-    grades = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")).get("judgements") or {}) for p in files)
+    grades = sum(len(read_yaml(p).get("judgements") or {}) for p in files)
     assert con.execute("select count(*) from judgements").fetchone()[0] == grades
     assert con.execute("select count(*) from authorities where current = 1").fetchone()[0] == 153
     rot = dict(con.execute("select area, grade from judgements where visit_id = 'rotherham-2014-sif-inspection'"))

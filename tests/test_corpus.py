@@ -11,11 +11,10 @@ reports do not, and the importer must say so rather than guess). Every miss is l
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 import pytest
-from conftest import OFFICIAL, REPORTS, needs_shared
+from conftest import OFFICIAL, REPORTS, needs_shared, report_index
 from conftest import official_sheet as _sheet
 from conftest import sheet_day as _day
 
@@ -112,17 +111,15 @@ def _find(official, slug, published):
     return None
 
 
-@needs_shared(REPORTS)
+@pytest.mark.slow  # the corpus: every report read once (about 15 s), shared with the next test
 @needs_shared(OFFICIAL)
-def test_every_report_the_releases_cover_reads_right():
+def test_every_report_the_releases_cover_reads_right(corpus):
     from rotherham_cli.authorities import resolve
-    from rotherham_cli.pdfimport import ReportError, import_report
+    from rotherham_cli.pdfimport import ReportError
 
     official = _official_inspections()
-    with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
-        index = list(csv.DictReader(fh))
     misses, differ, covered, facts = [], [], 0, 0
-    for row in index:
+    for row in report_index():
         published = date.fromisoformat(row["published"])
         if published > date(2025, 3, 31):
             continue
@@ -132,10 +129,9 @@ def test_every_report_the_releases_cover_reads_right():
             continue
         covered += 1
         name = row["file"]
-        try:
-            got = import_report(REPORTS / name)
-        except ReportError as exc:
-            misses.append(f"{name}: not read: {exc}")
+        got = corpus[name]
+        if isinstance(got, ReportError):
+            misses.append(f"{name}: not read: {got}")
             continue
         data = got.data
         if data.get("kind") != truth["kind"]:
@@ -171,24 +167,28 @@ def test_every_report_the_releases_cover_reads_right():
     assert len(differ) <= 2, differ
 
 
-@needs_shared(REPORTS)
-def test_every_report_in_the_corpus_reads_to_a_draft_with_grades():
+@pytest.mark.slow  # the corpus
+def test_every_report_in_the_corpus_reads_to_a_draft_with_grades(corpus):
     """Reports the releases do not yet cover (after March 2025) too: each reads to a valid record with its
     grades."""
-    from rotherham_cli.draftfill import draft_record
+    from pydantic import ValidationError
+
+    from rotherham_cli.models import Record, RuleViolations
     from rotherham_cli.pdfimport import ReportError
 
-    with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
-        index = list(csv.DictReader(fh))
-    empty, refused = [], []
-    for row in index:
+    assert len(corpus) == 343
+    empty, incomplete, refused = [], [], []
+    for name, got in corpus.items():
+        if isinstance(got, ReportError):
+            refused.append(str(got))
+            continue
         try:
-            # A complete record (the model validates it), with its grades.
-            if not draft_record(REPORTS / row["file"]).judgements:
-                empty.append(row["file"])
-        except ReportError as exc:
-            refused.append(str(exc))
-    assert empty == []
+            # A complete record (the model validates the draft), with its grades.
+            if not Record.model_validate(got.data).judgements:
+                empty.append(name)
+        except (ValidationError, RuleViolations) as exc:
+            incomplete.append(f"{name}: {str(exc).splitlines()[0]}")
+    assert (empty, incomplete) == ([], [])
     # One file is the Surrey LSCB's review of 2015 on its own: refused with the reason, not read empty.
     assert refused == [f"{REPORTS / 'surrey-2015-08-03.pdf'}: a review of the Local Safeguarding Children Board "
                        "alone, not an inspection of the local authority's children's services; the records hold no "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from collections import Counter
 from datetime import date, datetime
 
 import pytest
-from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared
+from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared, report_index
 
 from rotherham_cli.loader import load_records
 
@@ -115,31 +114,25 @@ def test_the_latest_grades_as_at_31_march_2025_are_ofsteds_headline_table(shippe
     assert ofsted["overall_effectiveness", "Inadequate"] == 19
 
 
-def _index():
-    with open(REPORTS / "index.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-@needs_shared(REPORTS)
-def test_every_inspection_published_after_march_2025_has_the_grades_on_its_report(shipped):
-    from rotherham_cli.pdfimport import import_report
-
+@pytest.mark.slow  # the corpus: every report read once (about 15 s) unless test_corpus.py read it already
+def test_every_inspection_published_after_march_2025_has_the_grades_on_its_report(shipped, corpus):
     by_file = {}
     for r in shipped:
         for s in r.sources:
             if s.file and s.file.endswith(".pdf"):
                 by_file[s.file.rsplit("/", 1)[-1]] = r
-    later = [row for row in _index() if row["published"] > "2025-03-31"]
+    later = [row for row in report_index() if row["published"] > "2025-03-31"]
     assert len(later) == 62
     for row in later:
         rec = by_file[row["file"]]
-        read = import_report(REPORTS / row["file"]).data
+        read = corpus[row["file"]].data
         assert {a.value: g.value for a, g in rec.judgements.items()} == read["judgements"], row["file"]
         assert str(rec.published) == row["published"], row["file"]
     without_overall = [row for row in later if "overall_effectiveness" not in by_file[row["file"]].judgements]
     assert len(without_overall) >= 10  # the April 2026 framework makes no overall judgement
 
 
+@pytest.mark.slow  # the build script reads every source in ../shared again (about 20 s)
 @needs_shared(REPORTS)
 def test_the_shipped_set_is_what_the_build_script_makes():
     res = subprocess.run([sys.executable, str(ROOT / "tools" / "build_england.py"), "--check"],

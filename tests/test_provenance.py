@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared
+from conftest import OFFICIAL, RECORDS, REPORTS, ROOT, needs_shared, read_yaml
 
 from rotherham_cli.models import Record
 
@@ -16,7 +16,7 @@ RELEASE_2025 = "LA_Inspection_Outcomes_as_at_31_March_2025.ods"
 
 def shipped_sources():
     for path in sorted(RECORDS.rglob("*.yaml")):
-        for source in yaml.safe_load(path.read_text(encoding="utf-8"))["sources"]:
+        for source in read_yaml(path)["sources"]:
             yield path, source
 
 

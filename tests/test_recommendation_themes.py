@@ -9,7 +9,7 @@ import json
 import sqlite3
 
 import yaml
-from conftest import RECORDS
+from conftest import RECORDS, read_yaml
 
 DEVON = "devon-2024-ilacs-standard"
 # Worked by reading the rule file: (n, themes in order, strongest first).
@@ -26,7 +26,7 @@ DEVON_THEMES = [
 def _recommendation_counts() -> dict[str, int]:
     counts = {}
     for path in RECORDS.rglob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         counts[data["id"]] = len(data.get("recommendations") or [])
     return counts
 
