@@ -63,6 +63,7 @@ class CompareView:
     # Area SEND (Ofsted and the CQC): each peer's latest inspection held by the day (None: none in the
     # records), and the region's and England's counts by outcome; outcomes, never grades.
     send: dict[str, Record | None] = field(default_factory=dict)
+    closeness: dict[str, str] = field(default_factory=dict)  # each neighbour's band in the DfE model
     send_tallies: list = field(default_factory=list)
 
     @property
@@ -84,12 +85,13 @@ class CompareView:
 
     def rows(self) -> tuple[list[str], list[list]]:
         """One row per authority compared (itself first), for CSV and Markdown."""
-        header = ["authority", "self", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
+        header = ["authority", "self", "closeness", "latest", "inspected", *(a.value for a in HEADLINE_AREAS)]
         out = []
         for p in self.peers:
             r = p.record
             day = inspected_on(r) if r else None
-            out.append([p.name, "yes" if p.is_self else "", r.id if r else "", day.isoformat() if day else "",
+            out.append([p.name, "yes" if p.is_self else "", self.closeness.get(p.slug, ""), r.id if r else "",
+                        day.isoformat() if day else "",
                         *((g.value if r and (g := r.judgements.get(a)) else "") for a in HEADLINE_AREAS)])
         return header, out
 
@@ -106,7 +108,8 @@ class CompareView:
             "direction": [{"area": a.value, "previous": x.value if x else None, "latest": y.value if y else None,
                            "change": m.value} for a, x, y, m in self.direction()],
             self.peers_title.replace(" ", "_"): [
-                {"authority": p.name, "slug": p.slug, "self": p.is_self, "latest": p.record.id if p.record else None,
+                {"authority": p.name, "slug": p.slug, "self": p.is_self, "closeness": self.closeness.get(p.slug),
+                 "latest": p.record.id if p.record else None,
                  "inspected": (d.isoformat() if p.record and (d := inspected_on(p.record)) else None),
                  "judgements": grades(p.record)} for p in self.peers],
             "area_send": {
@@ -152,6 +155,7 @@ def compare_view(records: Sequence[Record], slug: str, as_at: date) -> CompareVi
     known = latest_send_by_authority([r for r in records if (d := inspected_on(r)) is not None and d <= as_at])
     return CompareView(slug, me.name, me.region, me.current, as_at, latest, previous, peers, title, region, england,
                        send={p.slug: known.get(p.slug) for p in peers},
+                       closeness={n.slug: n.closeness for n in me.neighbours} if me.current else {},
                        send_tallies=[t for t in sends.tallies if t.scope in (me.region, "England")])
 
 

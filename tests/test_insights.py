@@ -332,3 +332,22 @@ def test_journeys_of_one_judgement(run):
     assert overall != got  # the judgement followed matters
     table = run("journeys", "--area", "children_in_care", env={"COLUMNS": "80"}).stdout
     assert table.startswith("From inadequate to good or better (children in care), as at ")
+
+
+def test_compare_says_how_close_each_neighbour_is():
+    """The DfE bands, read here from the register file, in CSV, JSON and the table."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    register = json.loads((ROOT / "rotherham_cli" / "data" / "authorities.json").read_text(encoding="utf-8"))
+    me = next(a for a in register["authorities"] if a["slug"] == "doncaster")
+    want = {n["slug"]: n["closeness"] for n in me["neighbours"]}
+    assert len(want) == 10
+    run = [sys.executable, "-m", "rotherham_cli", "compare", "Doncaster", "--as-at", "2026-08-20"]
+    rows = _csv(subprocess.run([*run, "--format", "csv"], capture_output=True, text=True, check=True).stdout)
+    names = {a["slug"]: a["name"] for a in register["authorities"]}
+    assert {r["authority"]: r["closeness"] for r in rows if not r["self"]} == {names[s]: b for s, b in want.items()}
+    data = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    assert {p["slug"]: p["closeness"] for p in data["statistical_neighbours"] if not p["self"]} == want

@@ -139,6 +139,10 @@ def _peers_table(view: CompareView, width: int) -> tuple[RenderableType, ...]:
     if len(parts) > 1:  # short forms: the judgements' codes too
         codes = "; ".join(f"{code} {a.short.lower()}" for a, code in _AREA_CODES.items())
         parts = (*parts, Text(f"Judgements: {codes}", style="dim"))
+    bands = [f"{p.name} {band.lower()}" for p in view.peers if (band := view.closeness.get(p.slug))]
+    if bands:
+        parts = (*parts, Text("How close each neighbour is (the DfE statistical neighbour model): "
+                              + "; ".join(bands), style="dim"))
     return parts
 
 
