@@ -420,3 +420,25 @@ def test_comparison_matches_ofsteds_table(run, national, tmp_path):
         assert line in md
     assert f"| Authorities | {n_r} | {n_e} |" in md
     assert "No graded inspection in the records" not in md
+
+
+def test_a_report_on_my_records_with_england_around_them(run, tmp_path):
+    """A folder of one authority alone gives no comparison; with --with-england the same paper sets it
+    beside its neighbours, region and England from the shipped set."""
+    import yaml
+
+    folder = tmp_path / "mine" / "rutland"
+    folder.mkdir(parents=True)
+    record = yaml.safe_load((RECORDS / "rutland" / "rutland-2024-ilacs-standard.yaml").read_text(encoding="utf-8"))
+    (folder / "rutland-2024-ilacs-standard.yaml").write_text(yaml.safe_dump(record, sort_keys=False), encoding="utf-8")
+    alone, around = tmp_path / "alone.md", tmp_path / "around.md"
+    res = run("report", "Rutland", "--records", folder.parent, "--format", "markdown", "--output", alone)
+    assert res.exit_code == 0 and "Wrote the report on Rutland (1 visit)" in res.stderr
+    assert "The records hold no other authority's inspections" in alone.read_text(encoding="utf-8")
+    res = run("report", "Rutland", "--records", folder.parent, "--with-england", "--format", "markdown",
+              "--output", around)
+    visits = sum(1 for p in (RECORDS / "rutland").glob("*.yaml") if "kind: area_send" not in p.read_text())
+    assert res.exit_code == 0 and f"Wrote the report on Rutland ({visits} visits)" in res.stderr
+    text = around.read_text(encoding="utf-8")
+    assert "| Rutland (this report) | ILACS standard, April 2024 | Good |" in text
+    assert "The records hold no other authority's inspections" not in text

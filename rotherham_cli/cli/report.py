@@ -9,7 +9,7 @@ import typer
 from ..choices import ReportFormat
 from ..scope import load, one_authority
 from ..words import count
-from .app import OneAuthorityOpt, RecordsOpt, app, err, handle_errors
+from .app import EnglandOpt, OneAuthorityOpt, RecordsOpt, app, err, handle_errors
 
 AuthorityArg = Annotated[
     Optional[str],
@@ -22,12 +22,13 @@ OutputOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="FIL
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")]
 
 
-def _build(records: Optional[str], name: Optional[str], authority, as_at: Optional[str] = None):
+def _build(records: Optional[str], name: Optional[str], authority, as_at: Optional[str] = None,
+           with_england: bool = False):
     from ..report import build_report
     from .england import _date
 
     day = _date(as_at, "--as-at")
-    loaded = load(records)
+    loaded = load(records, with_england)
     return build_report(loaded, one_authority(loaded, name, authority), as_at=day)
 
 
@@ -49,7 +50,8 @@ def _write(documents: list[tuple[Optional[str], str]], force: bool) -> None:
 @app.command(epilog="\b\nExamples:\n  judgements report --output rotherham.html\n"
              "  judgements report Barnsley --output barnsley.html\n"
              "  judgements report -a Leeds --output leeds.html\n"
-             "  judgements report --format markdown --output rotherham.md   # and rotherham-journey.svg")
+             "  judgements report --format markdown --output rotherham.md   # and rotherham-journey.svg\n"
+             "  judgements report Rutland --records my-records --with-england --output rutland.html")
 @handle_errors
 def report(
     name: AuthorityArg = None,
@@ -63,6 +65,7 @@ def report(
         "--as-at", metavar="DATE", help="The paper as at this day, YYYY-MM-DD: only what was published by then, "
         "for the authority and every other (default: the latest day in the records).")] = None,
     records: RecordsOpt = None,
+    with_england: EnglandOpt = False,
 ) -> None:
     """A paper for a committee: the journey chart, the latest inspection against the previous one and what it
     asked for, the area's last SEND inspection, the concerns that keep coming back, the comparison with
@@ -71,7 +74,7 @@ def report(
     from ..writing import paper_output
 
     output = paper_output(fmt, output, force)
-    rep = _build(records, name, authority, as_at)
+    rep = _build(records, name, authority, as_at, with_england)
     documents = report_documents(rep, fmt, output)
     _write(documents, force)
     for path, _ in documents[:-1]:
@@ -90,13 +93,14 @@ def chart(
     output: OutputOpt = None,
     force: ForceOpt = False,
     records: RecordsOpt = None,
+    with_england: EnglandOpt = False,
 ) -> None:
     """The journey chart alone, as an SVG file: one row per judgement area, every inspection on a time axis."""
     from ..render.svg import svg_document
     from ..writing import paper_output
 
     output = paper_output(None, output, force)
-    rep = _build(records, name, authority)
+    rep = _build(records, name, authority, with_england=with_england)
     _write([(output, svg_document(rep))], force)
     if output is not None:
         err(f"Wrote the journey chart of {rep.name} to {output}")
