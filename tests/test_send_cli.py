@@ -125,6 +125,7 @@ def test_the_committee_paper_has_the_areas_last_send_inspection(run, tmp_path):
     out = tmp_path / "paper.md"
     assert run("report", "--format", "markdown", "--output", out).exit_code == 0
     paper = out.read_text(encoding="utf-8")
+    assert "left out" not in paper.split("## In short")[0]  # its area SEND inspection is not a visit left out
     section = paper[paper.index("## SEND: the area's last inspection"):paper.index("## Concerns that keep coming back")]
     assert "(30 September 2024)" in section and "The outcome (not a grade): the local area partnership's" in section
     assert "typically lead to positive experiences and outcomes" in section

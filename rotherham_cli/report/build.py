@@ -129,7 +129,8 @@ def build_report(all_records: Sequence[Record], slug: str | None, name: str | No
     given = as_at is not None
     if as_at is None:
         as_at = as_at_of(all_records)
-    everything = sorted((r for r in all_records if authority_slug(r) == slug), key=lambda r: r.sort_key)
+    everything = sorted((r for r in children_services(all_records) if authority_slug(r) == slug),
+                        key=lambda r: r.sort_key)
     if given and as_at is not None:  # by default every record is known by the day (an undated one too)
         day = as_at
         all_records = [r for r in all_records if known_by(r, day)]
