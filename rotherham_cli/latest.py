@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .england import counted_authorities, inspected_on, latest_by_authority
 from .errors import UsageError
-from .vocab import HEADLINE_AREAS, Area, Grade, VocabularyError, parse_area, parse_grade
+from .vocab import HEADLINE_AREAS, Area, Grade, VocabularyError, parse_grade
 
 if TYPE_CHECKING:
     from .authorities import LocalAuthority
@@ -129,10 +129,12 @@ def sort_rows(view: LatestView, column: str) -> LatestView:
         def key(r):
             return r.record.published.earliest if r.record and r.record.published else None
     else:
+        from .query import parse_area as area_named  # as every option names an area: key, name or its start
+
         try:
-            area = parse_area(word)
-        except VocabularyError as exc:
-            raise UsageError(f"--sort: {exc}; or one of {', '.join(SORTS)}") from None
+            area = area_named(word, "--sort")
+        except UsageError as exc:
+            raise UsageError(f"{exc}; or one of {', '.join(SORTS)}") from None
 
         def key(r):
             g = r.grade(area)

@@ -9,7 +9,7 @@ import typer
 from ..choices import Format
 from ..scope import load
 from .app import AuthorityOpt, EnglandOpt, FormatOpt, RecordsOpt, app, handle_errors
-from .england import AsAtOpt, PublishedByOpt, _date, _today
+from .england import PublishedByOpt, _date
 from .insights import show_latest
 
 SortOpt = Annotated[Optional[str], typer.Option(
@@ -22,7 +22,9 @@ SortOpt = Annotated[Optional[str], typer.Option(
 @handle_errors
 def latest(
     authority: AuthorityOpt = None,
-    as_at: AsAtOpt = None,
+    as_at: Annotated[Optional[str], typer.Option(
+        "--as-at", metavar="DATE", help="Each authority's latest inspection held by this day, YYYY-MM-DD (default: "
+        "the latest publication the records hold).")] = None,
     published_by: PublishedByOpt = None,
     sort: SortOpt = None,
     records: RecordsOpt = None,
@@ -32,8 +34,10 @@ def latest(
     """Ofsted's headline table: one row per authority (those that existed on the day; -a all by default,
     or a region or names), its latest SIF or ILACS inspection held by then, the day, and each judgement,
     as `england` counts them."""
+    from ..england import latest_day
     from ..latest import latest_view, sort_rows
 
-    day = _date(as_at, "--as-at") or _today()
-    view = latest_view(load(records, with_england), day, authority, _date(published_by, "--published-by"))
+    loaded = load(records, with_england)
+    day = _date(as_at, "--as-at") or latest_day(loaded)  # as england: the latest publication the records hold
+    view = latest_view(loaded, day, authority, _date(published_by, "--published-by"))
     show_latest(sort_rows(view, sort or "authority"), fmt)
