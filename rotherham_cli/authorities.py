@@ -188,6 +188,12 @@ def all_authorities() -> tuple[LocalAuthority, ...]:
     return _register()
 
 
+@lru_cache(maxsize=1)
+def slugs() -> frozenset[str]:
+    """Every authority's slug, current and former: the names of the folders of a set laid out by authority."""
+    return frozenset(a.slug for a in all_authorities())
+
+
 def current() -> tuple[LocalAuthority, ...]:
     return tuple(a for a in all_authorities() if a.current)
 

@@ -65,14 +65,14 @@ def by_authority(folder: Path, only: frozenset[str] | None) -> list[Path] | None
     per authority (each named by its slug, as the shipped records are); None where it is not."""
     if not only:
         return None
-    from .authorities import all_authorities
+    from .authorities import slugs
 
-    slugs = {a.slug for a in all_authorities()}
+    known = slugs()
     try:
         entries = [e for e in os.scandir(folder) if not e.name.startswith(".")]
     except OSError:
         return None
-    if not entries or not all(e.is_dir() and e.name in slugs for e in entries):
+    if not entries or not all(e.is_dir() and e.name in known for e in entries):
         return None
     return [folder / slug for slug in sorted(only) if (folder / slug).is_dir()]
 

@@ -222,22 +222,17 @@ def _same_visits(kept: list[tuple[str, Record]]) -> list[Problem]:
 def _folder_check(record: Record, name: str, folder: Path) -> list[Problem]:
     """In a folder laid out by authority (the shipped set's way), a record's folder names its authority."""
     from . import identity
+    from .authorities import slugs
 
     parent = Path(name).parent
     if parent == folder or parent.parent != folder:
         return []
     slug = identity.authority_slug(record)
-    if slug is None or parent.name == slug or parent.name not in _slugs():
+    if slug is None or parent.name == slug or parent.name not in slugs():
         return []
     return [Problem(name, 1, 1, "authority.name",
                     f"the record is of {record.authority.name} but filed in the folder of another authority "
                     f"('{parent.name}/'); move it to '{slug}/'")]
-
-
-def _slugs() -> frozenset[str]:
-    from .authorities import all_authorities
-
-    return frozenset(a.slug for a in all_authorities())
 
 
 def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
