@@ -191,3 +191,19 @@ def test_compare_sets_the_areas_send_outcome_beside_its_neighbours_region_and_en
     shown = run("compare", "Rotherham", "--as-at", "2026-08-20", env={"COLUMNS": "80"}).stdout
     assert "Rotherham: Positive experiences and outcomes (2024-09-30)" in shown
     assert "outcomes, not grades" in shown
+
+
+def test_england_remit_send_lays_my_records_over_england(run, tmp_path):
+    """--with-england counts my record of an area's SEND inspection in place of the shipped one."""
+    import json
+
+    folder = tmp_path / "mine" / "rotherham"
+    folder.mkdir(parents=True)
+    mine = (RECORDS / "rotherham" / "rotherham-2024-09-area-send.yaml").read_text(encoding="utf-8")
+    (folder / "rotherham-2024-09-area-send.yaml").write_text(mine.replace("outcome: positive",
+                                                                          "outcome: significant_concerns"))
+    args = ("england", "--remit", "send", "--as-at", "2026-08-20", "--format", "json")
+    shipped = json.loads(run(*args).stdout)["tallies"][0]["counts"]
+    over = json.loads(run(*args, "--records", folder.parent, "--with-england").stdout)["tallies"][0]["counts"]
+    assert over["positive"] == shipped["positive"] - 1
+    assert over["significant_concerns"] == shipped["significant_concerns"] + 1

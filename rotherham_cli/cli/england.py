@@ -89,29 +89,27 @@ def england(
     """England and each Ofsted region at a date (or the authorities --authority chooses): how many
     authorities stand at each grade, for overall effectiveness and each judgement, each at its latest
     graded inspection held by then (with --remit send, at each outcome of its latest area SEND inspection)."""
-    from ..england import england_view
+    from ..england import england_view, latest_day
     from ..errors import UsageError
     from ..query import authority_slugs, parse_area
 
     if ofsted and published_by is not None:
         raise UsageError("--ofsted sets the publication cut-off itself; give it or --published-by, not both")
+    day, by = _date(as_at, "--as-at"), _date(published_by, "--published-by")
     if remit is Remit.SEND:
-        return _send_england(load(records), _date(as_at, "--as-at"), fmt)
-    chosen = parse_area(area or "overall_effectiveness")
+        loaded = load(records, with_england)
+        return _send_england(loaded, day or latest_day(loaded), fmt)
+    chosen = parse_area(area or "overall_effectiveness")  # a bad word is refused before any load
+    loaded = load(records, with_england)  # once, whichever table is asked for
     if which:
-        from ..england import latest_day
         from .insights import england_which
 
-        day = _date(as_at, "--as-at") or latest_day(load(records, with_england))
-        return england_which(records, which, chosen, day, _date(published_by, "--published-by"), fmt, with_england)
+        return england_which(loaded, which, chosen, day or latest_day(loaded), by, fmt)
     if series:
-        from ..england import latest_day
         from .insights import england_series
 
-        day = _date(as_at, "--as-at") or latest_day(load(records, with_england))
-        return england_series(records, chosen, day, fmt, with_england)
-    view = england_view(load(records, with_england), _date(as_at, "--as-at"), _date(published_by, "--published-by"),
-                        ofsted=ofsted, within=authority_slugs(authority), area=chosen)
+        return england_series(loaded, chosen, day or latest_day(loaded), fmt)
+    view = england_view(loaded, day, by, ofsted=ofsted, within=authority_slugs(authority), area=chosen)
 
     def table():
         from ..render.england import england_renderable
@@ -122,10 +120,9 @@ def england(
 
 
 def _send_england(records, as_at, fmt) -> None:
-    from ..england import latest_day
     from ..send import send_view
 
-    view = send_view(records, as_at or latest_day(records))
+    view = send_view(records, as_at)
 
     def table():
         from ..render.send import send_england_renderable

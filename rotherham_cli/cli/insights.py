@@ -16,12 +16,12 @@ def show_latest(view, fmt) -> None:
     emit(fmt, table=table, data=view.to_dict, rows=view.table)
 
 
-def england_which(records, which: str, area, day, published_by, fmt, with_england: bool = False) -> None:
-    """`england --which GRADE`: the authorities behind one count of England's table."""
+def england_which(records, which: str, area, day, published_by, fmt) -> None:
+    """`england --which GRADE`: the authorities behind one count of England's table (``records``: loaded)."""
     from ..latest import latest_view
     from ..latest import which as choose
 
-    view = latest_view(load(records, with_england), day, None, published_by)
+    view = latest_view(records, day, None, published_by)
     show_latest(choose(view, which, area), fmt)
 
 
@@ -69,11 +69,11 @@ def compare_pair(records, first, second, day, fmt, with_england: bool = False) -
     emit(fmt, table=table, data=view.to_dict, rows=view.rows)
 
 
-def england_series(records, area, day, fmt, with_england: bool = False) -> None:
-    """`england --series`: England at every 31 March up to the day."""
+def england_series(records, area, day, fmt) -> None:
+    """`england --series`: England at every 31 March up to the day (``records``: loaded)."""
     from ..series import series
 
-    found = series(load(records, with_england), area, day)
+    found = series(records, area, day)
 
     def table():
         from ..render.series import series_renderable
