@@ -152,7 +152,7 @@ def compare_view(records: Sequence[Record], slug: str, as_at: date) -> CompareVi
     from .send import latest_send_by_authority, send_view
 
     sends = send_view(records, as_at)
-    known = latest_send_by_authority([r for r in records if (d := inspected_on(r)) is not None and d <= as_at])
+    known = latest_send_by_authority([r for r in records if held(r, as_at)])
     return CompareView(slug, me.name, me.region, me.current, as_at, latest, previous, peers, title, region, england,
                        send={p.slug: known.get(p.slug) for p in peers},
                        closeness={n.slug: n.closeness for n in me.neighbours} if me.current else {},

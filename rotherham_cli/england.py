@@ -232,9 +232,14 @@ class EnglandView:
         }
 
 
+def published_to(records: Sequence[Record]) -> date | None:
+    """The latest publication the records hold (None where they hold none)."""
+    return max((r.published.latest for r in records if r.published), default=None)
+
+
 def latest_day(records: Sequence[Record]) -> date:
     """The day a count defaults to: the latest publication the records hold (today where they hold none)."""
-    return max((r.published.latest for r in records if r.published), default=None) or date.today()
+    return published_to(records) or date.today()
 
 
 def judging(area: Area) -> tuple[Framework, ...]:
@@ -276,10 +281,11 @@ def england_view(records: Sequence[Record], as_at: date | None, published_by: da
     counted too, each authority at its latest inspection that judged it."""
     from . import authorities
 
-    records_to = max((r.published.latest for r in records if r.published), default=None)
+    records_to = published_to(records)
     as_at_given = as_at is not None
     if as_at is None:
-        as_at = area_as_at(area, latest_day(records)) if area is not None else latest_day(records)
+        as_at = records_to or date.today()
+        as_at = area_as_at(area, as_at) if area is not None else as_at
     rule = Rule.of(as_at, published_by, ofsted)
     published_by = rule.published_by
     existing = [a for a in counted_authorities(as_at) if within is None or a.slug in within]

@@ -95,11 +95,12 @@ def send_view(records: Sequence[Record], as_at: date) -> SendView:
     outcome for England and each Ofsted region; an authority whose inspection the records do not hold is
     counted as such (the records hold those the shared sources give, not every one)."""
     from . import authorities
-    from .england import counted_authorities, inspected_on
+    from .england import counted_authorities, held
 
     counted = counted_authorities(as_at)
-    held = [r for r in send_inspections(records) if (d := inspected_on(r)) is not None and d <= as_at]
-    latest = {s: r for s, r in latest_send_by_authority(held).items() if s in {a.slug for a in counted}}
+    by_then = [r for r in send_inspections(records) if held(r, as_at)]
+    existing = {a.slug for a in counted}
+    latest = {s: r for s, r in latest_send_by_authority(by_then).items() if s in existing}
 
     def tally(scope: str, members: list) -> SendTally:
         mine = [latest[a.slug] for a in members if a.slug in latest]
