@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..comparison import Peer
-from ..diff import concern_themes
 from ..england import counted_authorities, inspected_on, latest_by_authority, tally
 from ..models import Record
 from ..send import children_services
@@ -16,49 +15,35 @@ from .model import Comparison, ConcernRow, Concerns, Shares, SourceRef
 
 
 def concerns_for(records: Sequence[Record]) -> Concerns:
-    """Every finding theme raised as an area for improvement across the authority's visits."""
+    """Every finding theme raised as an area for improvement across the authority's visits: from the
+    inspectors' findings as tagged by hand or, where the records hold no findings, from the recommendations
+    as themed by the rules of data/themes.yaml."""
     ordered = sorted(children_services(records), key=lambda r: r.sort_key)
-    with_findings = [r for r in ordered if r.findings]
-    if not with_findings:
-        return _concerns_from_recommendations(ordered)
-    latest = with_findings[-1]
+    basis = "findings" if any(r.findings for r in ordered) else "recommendations"
+    raising = [(r, _raised(r, basis)) for r in ordered if (r.findings if basis == "findings" else r.recommendations)]
     raised: dict[str, list[Record]] = {}
     texts: dict[str, list[tuple[str, str]]] = {}
-    for r in with_findings:
-        for theme in concern_themes(r):
-            raised.setdefault(theme, []).append(r)
-        for f in r.findings:
-            if f.kind is FindingKind.IMPROVEMENT:
-                for theme in f.themes:
-                    texts.setdefault(theme, []).append((r.id, f.text))
-    latest_themes = set(concern_themes(latest))
-    rows = [
-        ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
-        for t, vs in raised.items()
-    ]
-    rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
-    return Concerns(rows, len(with_findings), len(ordered), latest)
-
-
-def _concerns_from_recommendations(ordered: Sequence[Record]) -> Concerns:
-    """The themes of the recommendations (by the rules of themes.py) where the records hold no findings."""
-    from ..themes import recommendation_themes
-
-    with_recs = [r for r in ordered if r.recommendations]
-    raised: dict[str, list[Record]] = {}
-    texts: dict[str, list[tuple[str, str]]] = {}
-    for r in with_recs:
-        for text, themed in zip(r.recommendations, recommendation_themes(r), strict=True):
-            for theme in themed.themes:
-                if r not in raised.setdefault(theme, []):
-                    raised[theme].append(r)
-                texts.setdefault(theme, []).append((r.id, str(text)))
-    latest = with_recs[-1] if with_recs else None
-    latest_themes = {t for themed in recommendation_themes(latest) for t in themed.themes} if latest else set()
+    for r, pairs in raising:
+        for theme, text in pairs:
+            if r not in raised.setdefault(theme, []):
+                raised[theme].append(r)
+            texts.setdefault(theme, []).append((r.id, text))
+    latest = raising[-1][0] if raising else None
+    latest_themes = {theme for theme, _ in raising[-1][1]} if raising else set()
     rows = [ConcernRow(t, FINDING_THEMES.get(t, t), tuple(vs), t in latest_themes, tuple(texts.get(t, ())))
             for t, vs in raised.items()]
     rows.sort(key=lambda c: (-len(c.visits), c.visits[0].sort_key, c.label))
-    return Concerns(rows, len(with_recs), len(ordered), latest, basis="recommendations")
+    return Concerns(rows, len(raising), len(ordered), latest, basis=basis)
+
+
+def _raised(r: Record, basis: str) -> list[tuple[str, str]]:
+    """Each (theme, text) a visit raises: its improvement findings' hand tags, or its recommendations' themes."""
+    if basis == "findings":
+        return [(t, f.text) for f in r.findings if f.kind is FindingKind.IMPROVEMENT for t in f.themes]
+    from ..themes import recommendation_themes
+
+    return [(t, str(text)) for text, themed in zip(r.recommendations, recommendation_themes(r), strict=True)
+            for t in themed.themes]
 
 
 def _shares(label: str, slugs: Sequence[str], latest: dict[str, Record]) -> Shares:
