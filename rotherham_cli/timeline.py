@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,17 +46,13 @@ class Timeline:
                 row.append("" if c is None else c.grade.label + moved)
             rows.append(row)
         rows.append(["visits_before", *("; ".join(v.id for v in vs) for vs in self.visits_before)])
-        if self.send:
+        if self.send:  # each under the inspection it came before; the last column takes those after it too
+            before, after = _around(self.columns, self.send)
+            if before:
+                before[-1] += after
             rows.append(["area_send", *("; ".join(f"{r.id}: {r.outcome.value if r.outcome else 'not given'}"
-                                                  for r in self.send_before(i)) for i in range(len(self.columns)))])
+                                                  for r in rs) for rs in before)])
         return header, rows
-
-    def send_before(self, column: int) -> list[Record]:
-        """The area SEND inspections held before a column's inspection (after the previous one's); the last
-        column takes those after it too."""
-        lo = self.columns[column - 1].sort_key if column else None
-        hi = self.columns[column].sort_key if column + 1 < len(self.columns) else None
-        return [r for r in self.send if (lo is None or r.sort_key > lo) and (hi is None or r.sort_key < hi)]
 
     def to_dict(self) -> dict:
         """The JSON form (`timeline --format json`), as :class:`TimelineJSON` declares it."""
@@ -138,15 +135,17 @@ def build_timeline(records: Sequence[Record]) -> Timeline:
             change, steps = (None, 0) if area not in last else compare_grades(last[area], grade)
             cells[(area, i)] = Cell(grade, change, steps)
             last[area] = grade
-    visits_before: list[list[Record]] = [[] for _ in columns]
-    visits_after: list[Record] = []
-    col = 0
-    for r in ordered:
-        if r.graded:
-            col += 1
-            continue
-        if col < len(columns):
-            visits_before[col].append(r)
-        else:
-            visits_after.append(r)
+    visits_before, visits_after = _around(columns, [r for r in ordered if not r.graded])
     return Timeline(columns, areas, cells, visits_before, visits_after, send)
+
+
+def _around(columns: Sequence[Record], others: Sequence[Record]) -> tuple[list[list[Record]], list[Record]]:
+    """Each of ``others`` (in date order) placed before the first column that comes after it, else after
+    the last column."""
+    keys = [c.sort_key for c in columns]
+    before: list[list[Record]] = [[] for _ in columns]
+    after: list[Record] = []
+    for r in others:
+        i = bisect_left(keys, r.sort_key)
+        (before[i] if i < len(columns) else after).append(r)
+    return before, after

@@ -207,3 +207,16 @@ def test_england_remit_send_lays_my_records_over_england(run, tmp_path):
     over = json.loads(run(*args, "--records", folder.parent, "--with-england").stdout)["tallies"][0]["counts"]
     assert over["positive"] == shipped["positive"] - 1
     assert over["significant_concerns"] == shipped["significant_concerns"] + 1
+
+
+def test_timeline_csv_places_the_send_inspection_under_the_inspection_it_came_before(run):
+    """Rotherham's area SEND inspection (September 2024) falls between its 2022 and 2025 inspections: the
+    area_send row names it, with its outcome, in the 2025 column only."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(run("timeline", "--format", "csv").stdout)))
+    header, send = rows[0], next(r for r in rows if r[0] == "area_send")
+    cells = dict(zip(header[1:], send[1:], strict=True))
+    assert cells["rotherham-2025-ilacs-short"] == "rotherham-2024-09-area-send: positive"
+    assert all(v == "" for k, v in cells.items() if k != "rotherham-2025-ilacs-short")
