@@ -1,10 +1,8 @@
-"""A cache of validated records, one file per records folder, in the user's cache folder. A file's entry is keyed on
-its path and a hash of its bytes (never its times, which ``cp -p`` keeps) and holds its record, pickled, and its
-problems; the same-visit check is kept by the set of entries it was made from; a new version or source of the package
-starts it again. A pickle runs code when loaded, so the folder is used only where absolute, owned by the user and
-writable by no one else (made 0700), and the file only where it is a regular file owned by the user, writable by no
-one else, whose checksum holds; else no cache (``JUDGEMENTS_DEBUG`` logs why). Written to a temporary file and renamed
-into place; no failure of it fails a command. ``JUDGEMENTS_NO_CACHE=1`` turns it off."""
+"""A cache of validated records: per records folder, a file per part (a sub-folder, as an authority's in the shipped
+set, or the files at its top), so a command about one authority reads its part alone. Entries are keyed on a file's
+path and a hash of its bytes (not its times, which ``cp -p`` keeps); a new version or source of the package starts
+again. A pickle runs code: folders are used only where the user's alone (made 0700), files where regular, the user's
+alone and their checksum holds; else none (``JUDGEMENTS_DEBUG`` says why). ``JUDGEMENTS_NO_CACHE=1`` turns it off."""
 
 from __future__ import annotations
 
@@ -20,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
-_MAGIC = b"judgements-record-cache-7\n"
+_MAGIC = b"judgements-record-cache-8\n"
 log = logging.getLogger("judgements.cache")
 
 
@@ -29,12 +27,17 @@ def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def _name(text: str, suffix: str = ".pickle") -> str:  # a file name for a records folder or a part of one
+    return digest(text.encode("utf-8", "surrogateescape")).hex() + suffix
+
+
 def _owned(st: os.stat_result) -> bool:  # owned by this user, writable by no one else (true where no owners)
     return not hasattr(os, "getuid") or (st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
 
 
-def cache_dir() -> Path | None:
-    """The user's cache folder for judgements, made where missing; None where it is off or not safe."""
+def cache_dir(under: str = "") -> Path | None:
+    """The user's cache folder for judgements (or its sub-folder ``under``), each made 0700 whatever the umask
+    where missing; None where it is off or not safe."""
     if os.environ.get(ENV_OFF, "") not in ("", "0"):
         return None
     if sys.platform == "win32":
@@ -48,22 +51,22 @@ def cache_dir() -> Path | None:
         if not folder.is_absolute():
             raise OSError("not an absolute path")
         folder.parent.mkdir(parents=True, exist_ok=True)
-        if not os.path.lexists(folder):
-            os.mkdir(folder, 0o700)
-            os.chmod(folder, 0o700)  # whatever the umask
-        st = os.lstat(folder)
-        if not stat.S_ISDIR(st.st_mode) or not _owned(st):
-            raise OSError("not a folder owned by you and writable by you alone")
+        for each in (folder, folder / under) if under else (folder,):
+            if not os.path.lexists(each):
+                os.mkdir(each, 0o700)
+                os.chmod(each, 0o700)
+            st = os.lstat(each)
+            if not stat.S_ISDIR(st.st_mode) or not _owned(st):
+                raise OSError(f"{each}: not a folder owned by you and writable by you alone")
+        return each
     except OSError as exc:
         log.debug("no cache: %s: %s", folder, exc)
         return None
-    return folder
 
 
 def _stamp() -> bytes:
     """The version and a hash of the package's source and data: a change to any of them starts again."""
     from . import __version__
-
     here = Path(__file__).resolve().parent
     h = hashlib.blake2b(__version__.encode(), digest_size=16)
     for path in sorted([*here.rglob("*.py"), *(here / "data").glob("*")]):
@@ -73,21 +76,21 @@ def _stamp() -> bytes:
 
 
 class RecordCache:
-    """The entries of one records folder: ``get`` what a file's bytes loaded to, ``put`` a new one."""
+    """A records folder's entries, a part at a time: ``get`` what a file's bytes loaded to, ``put`` it, ``save``."""
 
     def __init__(self, folder: Path, enabled: bool = True):
-        base = cache_dir() if enabled else None
-        key = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        self.path = base / f"records-{key}.pickle" if base else None
-        self.entries: dict[str, tuple[bytes, bytes | None, list]] = {}
-        self.checks: dict[bytes, list] = {}
-        self.used: set[str] = set()
-        self.changed = False
-        self.stamp = _stamp() if self.path else b""
-        if self.path:
-            self._read(self.path)
+        self.folder = cache_dir("records-" + _name(str(folder.resolve()), "")) if enabled else None
+        self.parts: dict[str, dict[str, tuple[bytes, Any, list]]] = {}  # part -> file -> (hash, record, problems)
+        self.used: dict[str, set[str]] = {}  # part -> the files of it seen
+        self.changed: set[str] = set()
+        self.stamp = _stamp() if self.folder else b""
 
-    def _read(self, path: Path) -> None:
+    def _entries(self, part: str) -> dict:  # read when first asked for
+        if part not in self.parts:
+            self.parts[part], self.used[part] = (self._read(self.folder / _name(part)) if self.folder else {}), set()
+        return self.parts[part]
+
+    def _read(self, path: Path) -> dict:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # never wait on a FIFO
         n = len(_MAGIC)
         try:
@@ -98,52 +101,49 @@ class RecordCache:
                 data = fh.read()
             if data[:n] != _MAGIC or hashlib.sha256(data[n + 32:]).digest() != data[n:n + 32]:
                 raise ValueError("damaged, or written by another version")
-            stamp, entries, checks = pickle.loads(data[n + 32:])
-        except Exception as exc:  # missing, unreadable, untrusted, damaged or foreign: read the records
+            stamp, entries = pickle.loads(data[n + 32:])
+            if stamp != self.stamp:
+                raise ValueError("started again: the program changed")
+        except Exception as exc:  # missing, unreadable, untrusted, damaged, foreign or old: read the records
             if not isinstance(exc, FileNotFoundError):
                 log.debug("cache %s not read: %s", path, exc)
-            return
-        if stamp != self.stamp:
-            return log.debug("cache %s started again: the program changed", path)
-        self.entries, self.checks = entries, checks
+            return {}
+        return entries
 
-    def get(self, name: str, key: bytes) -> tuple[Any, list] | None:
+    def get(self, part: str, name: str, key: bytes) -> tuple[Any, list] | None:
         """What a file loaded to (its record or None, and its problems), if its bytes are as cached."""
-        entry = self.entries.get(name)
-        if entry is None or entry[0] != key:
+        if (entry := self._entries(part).get(name)) is None or entry[0] != key:
             return None
-        try:
-            record = None if entry[1] is None else pickle.loads(entry[1])
-        except Exception as exc:  # an entry that cannot be unpickled is loaded again, and said
-            log.debug("cache entry of %s not used: %s", name, exc)
-            return None
-        self.used.add(name)
-        return record, entry[2]
+        self.used[part].add(name)
+        return entry[1:]
 
-    def put(self, name: str, key: bytes, record: Any, problems: list) -> None:
-        self.entries[name] = (key, None if record is None else pickle.dumps(record, pickle.HIGHEST_PROTOCOL), problems)
-        self.used.add(name)
-        self.changed = True
-
-    def put_checks(self, key: bytes, problems: list) -> None:
-        self.checks = dict(list({key: problems, **self.checks}.items())[:8])  # the whole folder, one authority, ...
-        self.changed = True
+    def put(self, part: str, name: str, key: bytes, record: Any, problems: list) -> None:
+        self._entries(part)[name] = (key, record, problems)
+        self.used[part].add(name)
+        self.changed.add(part)
 
     def save(self, whole: bool) -> None:
-        """Write the cache where anything changed (``whole``: every file was seen; the others are dropped)."""
-        if whole and self.used != self.entries.keys():
-            self.entries = {k: v for k, v in self.entries.items() if k in self.used}
-            self.changed = True
-        if self.path is None or not self.changed:
+        """Write each part read that changed or lost files; ``whole`` (every part read): remove the parts gone."""
+        if self.folder is None:
             return
-        body = pickle.dumps((self.stamp, self.entries, self.checks), protocol=pickle.HIGHEST_PROTOCOL)
-        tmp = ""
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=self.path.parent)  # 0600
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(_MAGIC + hashlib.sha256(body).digest() + body)
-            os.replace(tmp, self.path)
-        except OSError as exc:
-            log.debug("cache %s not written: %s", self.path, exc)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        for part, entries in self.parts.items():
+            if self.used[part] != entries.keys() or part in self.changed:
+                body = pickle.dumps((self.stamp, {k: v for k, v in entries.items() if k in self.used[part]}),
+                                    protocol=pickle.HIGHEST_PROTOCOL)
+                _write(self.folder / _name(part), _MAGIC + hashlib.sha256(body).digest() + body)
+        for path in self.folder.glob("*.pickle") if whole else ():
+            if path.name not in {_name(p) for p in self.parts}:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+def _write(path: Path, data: bytes, tmp: str = "") -> None:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".records-", suffix=".tmp", dir=path.parent)  # 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.debug("cache %s not written: %s", path, exc)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import Problem, RecordProblems
-from .files import ENV_RECORDS, SUFFIXES, record_files, records_dir, shipped_records  # noqa: F401
+from .files import ENV_RECORDS, MAX_BYTES, SUFFIXES, record_files, records_dir, shipped_records  # noqa: F401
 from .vocab import suggest
 
 if TYPE_CHECKING:
@@ -121,13 +121,11 @@ def validation_problems(name: str, doc: safeyaml.Document, exc: ValidationError)
     return out
 
 
-def read_file(path: Path, display: str | None = None) -> tuple[bytes | None, list[Problem]]:
+def read_file(path: str | os.PathLike, display: str | None = None) -> tuple[bytes | None, list[Problem]]:
     """A record file's bytes, or the problem of reading it (too large, unreadable)."""
-    from .safeyaml import MAX_BYTES
-
     name = display or str(path)
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             data = fh.read(MAX_BYTES + 1)  # one byte past the limit, never the whole of a huge file
             if len(data) > MAX_BYTES:
                 size = os.fstat(fh.fileno()).st_size
@@ -235,6 +233,13 @@ def _folder_check(record: Record, name: str, folder: Path) -> list[Problem]:
                     f"('{parent.name}/'); move it to '{slug}/'")]
 
 
+def _part(name: str, head: str) -> str:
+    """The part of the records folder a file is cached under: its sub-folder (an authority's, in the shipped
+    set), or '' for a file at the top (``head``: the folder as the file's name starts, as walk_names spells it)."""
+    rel = name[len(head):] if name.startswith(head) else name
+    return rel.split(os.sep, 1)[0] if os.sep in rel else ""
+
+
 def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
                  cached: bool = True) -> LoadResult:
     """Load every record under a folder; collect every problem in every file.
@@ -251,29 +256,27 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
     cache = RecordCache(path, enabled=cached)
     first_seen: dict[str, str] = {}
     kept: list[tuple[str, Record]] = []
-    keys: list[bytes] = []
+    head = "" if str(path) == os.curdir else os.path.join(str(path), "")
     for display in names:
-        entry = Path(display)
         try:
-            st = entry.stat()
+            st = os.stat(display)
         except OSError as exc:
             result.problems.append(Problem(display, 0, 0, "", f"cannot be read: {exc.strerror or exc}"))
             continue
         if not stat.S_ISREG(st.st_mode):
             result.problems.append(Problem(display, 0, 0, "", "is not a regular file"))
             continue
-        data, problems = read_file(entry, display)
+        data, problems = read_file(display)
         if data is None:
             result.problems.extend(problems)
             continue
-        key = digest(data)
-        keys.append(display.encode("utf-8", "surrogateescape") + b"\0" + key)
-        got = cache.get(display, key)
+        key, part = digest(data), _part(display, head)
+        got = cache.get(part, display, key)
         if got is None:
-            got = load_bytes(data, display, expected_id=entry.stem)
+            got = load_bytes(data, display, expected_id=Path(display).stem)
             if got[0] is not None:
                 got = (got[0], _folder_check(got[0], display, path))
-            cache.put(display, key, *got)
+            cache.put(part, display, key, *got)
         record, problems = got
         result.problems.extend(problems)
         if record is None or problems:
@@ -285,15 +288,10 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
             continue
         first_seen[record.id] = display
         kept.append((display, record))
-        result.paths[record.id] = entry
-    # Two records of one visit: checked over the whole set of files, kept by that set.
-    check_key = digest(b"\n".join(keys))
-    same = cache.checks.get(check_key)
-    if same is None:
-        same = _same_visits(kept)
-        cache.put_checks(check_key, same)
-    result.problems.extend(same)
+        result.paths[record.id] = Path(display)
     cache.save(whole=not partial)
+    same = _same_visits(kept)  # two records of one visit: sorted by date, so it costs little more than a sort
+    result.problems.extend(same)
     bad = {p.file for p in same}
     result.records = sorted((r for name, r in kept if name not in bad), key=lambda r: r.sort_key)
     return result

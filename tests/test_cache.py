@@ -26,7 +26,7 @@ def folder(tmp_path, monkeypatch):
 
 
 def cache_files(folder):
-    return list((folder.parent / "cache" / "judgements").glob("records-*.pickle"))
+    return list((folder.parent / "cache" / "judgements").glob("records-*/*.pickle"))
 
 
 def ids(folder):
@@ -244,3 +244,51 @@ def test_a_command_sees_an_edit_at_once(run, folder):
     for _ in range(2):  # a problem is reported warm as cold
         broken = run(*args, env=env)
         assert broken.exit_code == 1 and "rutland-2022-ilacs-short.yaml:6:7: kind:" in broken.stderr
+
+
+@pytest.fixture
+def by_authority(tmp_path, monkeypatch):
+    """Three authorities' folders of the shipped set, laid out as it is: one sub-folder each."""
+    from conftest import RECORDS
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("JUDGEMENTS_NO_CACHE", raising=False)
+    dest = tmp_path / "records"
+    for slug in ("rotherham", "barnsley", "doncaster"):
+        shutil.copytree(RECORDS / slug, dest / slug)
+    return dest
+
+
+def test_each_authority_folder_has_a_cache_file_of_its_own(by_authority):
+    load_records(by_authority)
+    assert len(cache_files(by_authority)) == 3
+    assert stat.S_IMODE(cache_files(by_authority)[0].parent.stat().st_mode) == 0o700
+
+
+def test_a_command_about_one_authority_reads_that_authority_only(by_authority, monkeypatch, parsed):
+    """At 100,000 records, `show` of one authority held the whole cache (1.1 GB): it reads one part."""
+    load_records(by_authority)
+    read: list = []
+    real = cache.RecordCache._read
+    monkeypatch.setattr(cache.RecordCache, "_read", lambda self, path: read.append(real(self, path)) or read[-1])
+    parsed.clear()
+    result = load_records(by_authority, only=frozenset({"rotherham"}))
+    assert {r.authority.name for r in result.records} == {"Rotherham"}
+    assert len(read) == 1 and len(read[0]) == len(list((by_authority / "rotherham").glob("*.yaml")))
+    assert parsed == []
+    assert len(cache_files(by_authority)) == 3  # the other parts are kept
+
+
+def test_an_edit_rewrites_its_own_part_alone_and_a_folder_gone_takes_its_part(by_authority):
+    load_records(by_authority)
+    before = {p: p.read_bytes() for p in cache_files(by_authority)}
+    f = sorted((by_authority / "barnsley").glob("*.yaml"))[0]
+    f.write_text(f.read_text() + "\n# an edit\n")
+    load_records(by_authority)
+    after = {p: p.read_bytes() for p in cache_files(by_authority)}
+    assert sum(before[p] != after[p] for p in before) == 1 and after.keys() == before.keys()
+    shutil.rmtree(by_authority / "doncaster")
+    load_records(by_authority, only=frozenset({"rotherham"}))
+    assert len(cache_files(by_authority)) == 3  # a part read alone removes nothing
+    load_records(by_authority)
+    assert len(cache_files(by_authority)) == 2
