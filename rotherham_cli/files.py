@@ -10,6 +10,7 @@ from .errors import Problem, RecordsDirError
 
 ENV_RECORDS = "JUDGEMENTS_RECORDS"
 SUFFIXES = (".yaml", ".yml")
+MAX_BYTES = 1_000_000  # the largest record file read
 
 
 def shipped_records() -> Path:

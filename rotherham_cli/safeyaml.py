@@ -21,13 +21,14 @@ from typing import Any
 
 import yaml
 
+from .files import MAX_BYTES
+
 # libyaml's parser when PyYAML was built with it, the pure-Python one otherwise. Only the parser
 # half of the loader is used (``get_event``): nothing is ever constructed from tags.
 _Parser = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 LIBYAML = _Parser is not yaml.SafeLoader
 
 # Limits: records are short documents; anything far beyond these is a mistake or an attack.
-MAX_BYTES = 1_000_000  # one record file
 MAX_DEPTH = 20  # nesting of mappings and sequences
 MAX_SCALAR = 20_000  # characters in one value
 MAX_NODES = 50_000  # values in one file
