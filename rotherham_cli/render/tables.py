@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import StyleType
 from rich.table import Table
 from rich.text import Text
 
 from ..export import theme_label
 from ..models import Record
+from ..outside import printable
 from ..vocab import AREA_ORDER, FINDING_THEMES, FindingKind, Remit
 from ..words import count, first_sentence
 from .fit import longest_word, wrap
@@ -33,47 +39,94 @@ def _theme_text(r: Record) -> Text:
     return Text(label if label else "theme not given", style="italic" if label else "dim italic")
 
 
-def _lines(text: Text, width: int, cut: bool) -> list[Text]:
+Cell = tuple[str, "StyleType"]  # a table cell's text and its style
+
+
+def _lines(text: str, width: int, cut: bool) -> list[str]:
     """A cell as lines of at most ``width`` columns: broken between words (``cut``: one line, shortened
     at a word with an ellipsis), never mid-word; a line break in a value never starts a new row."""
-    plain_text = " ".join(text.plain.split())
+    plain_text = " ".join(text.split())
     if len(plain_text) <= width:
-        return [Text(plain_text, style=text.style)]
+        return [plain_text]
     if cut:
         head = plain_text[: max(width - 1, 0)]
         head = head[: head.rfind(" ")] if " " in head else head
-        return [Text(head.rstrip(" ,;:") + "…", style=text.style)]
-    return [Text(line, style=text.style) for line in wrap(plain_text, width)]
+        return [head.rstrip(" ,;:") + "…"]
+    return wrap(plain_text, width)
 
 
-def _pad(text: Text, width: int, justify: str) -> Text:
-    pad = " " * max(width - text.cell_len, 0)
-    return Text(pad) + text if justify == "right" else text + Text(pad)
+class Fitted:
+    """Text whose lines were fitted to the screen when built (a table of :func:`line_table`): printed as its
+    runs of one style, without Rich dividing and joining it line by line to wrap it again (a fifth of the
+    time for a listing of England). Where a line is wider than the screen after all, or spans overlap, it
+    is printed as any Text."""
+
+    def __init__(self, text: Text):
+        self.text = text
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Text]:
+        text, spans = self.text.plain, sorted(self.text.spans, key=lambda s: s.start)
+        fits = max(cell_len(line) for line in text.split("\n")) <= options.max_width
+        if self.text.style or not fits or any(a.end > b.start for a, b in pairwise(spans)):
+            yield self.text
+            return
+        at = 0
+        for span in spans:
+            if span.start > at:
+                yield Segment(text[at:span.start])
+            yield Segment(text[span.start:span.end], console.get_style(span.style))
+            at = span.end
+        yield Segment(text[at:] + "\n")
 
 
-def line_table(header: list[str], rows: list[list[Text]], widths: list[int], justify: list[str],
-               caption: str | None = None, cut: Sequence[int] = ()) -> Text:
-    """A table built directly as Text: each cell broken between words to its column's width (the
-    columns ``cut`` shortened to one line instead).
+def line_table(header: list[str], rows: list[list[Cell]], widths: list[int], justify: list[str],
+               caption: str | None = None, cut: Sequence[int] = ()) -> Fitted:
+    """A table built directly as one Text: each cell broken between words to its column's width (the
+    columns ``cut`` shortened to one line instead), in its cell's style.
 
     Rich's Table measures every cell, which takes about a second for 2,000 visits; this renders the
-    same look (header, rule, rows) in a few milliseconds.
+    same look (header, rule, rows) as one string and a span per styled cell.
     """
-    gap = Text("   ")
-    out = Text()
-    heads = zip(header, widths, justify, strict=True)
-    out.append_text(gap.join(_pad(Text(h, style="bold"), w, j) for h, w, j in heads))
-    out.append("\n" + "─" * (sum(widths) + 3 * (len(widths) - 1)))
+    from rich.text import Span
+
+    parts: list[str] = []
+    spans: list[Span] = []
+    at = 0
+
+    def line(cells: Sequence[Cell]) -> None:
+        nonlocal at
+        for n, ((text, style), w, j) in enumerate(zip(cells, widths, justify, strict=True)):
+            pad = " " * max(w - cell_len(text), 0)
+            piece = ("   " if n else "") + (pad + text if j == "right" else text + pad)
+            if style and text:
+                begin = at + len(piece) - len(text) - (0 if j == "right" else len(pad))
+                spans.append(Span(begin, begin + len(text), style))
+            parts.append(piece)
+            at += len(piece)
+
+    line([(h, "bold") for h in header])
+    rule = "\n" + "─" * (sum(widths) + 3 * (len(widths) - 1))
+    parts.append(rule)
+    at += len(rule)
     for row in rows:
-        cells = [_lines(c, w, i in cut) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [_lines(c, w, i in cut) for i, ((c, _), w) in enumerate(zip(row, widths, strict=True))]
+        styles = [style for _, style in row]
         for n in range(max(len(c) for c in cells)):
-            line = [c[n] if n < len(c) else Text("") for c in cells]
-            out.append("\n")
-            out.append_text(gap.join(_pad(c, w, j) for c, w, j in zip(line, widths, justify, strict=True)))
+            parts.append("\n")
+            at += 1
+            line([(c[n] if n < len(c) else "", st) for c, st in zip(cells, styles, strict=True)])
+    out = Text("".join(parts), spans=spans)
     if caption:
         width = sum(widths) + 3 * (len(widths) - 1)
         out.append("\n" + "\n".join(line for part in caption.split("\n") for line in wrap(part, width)), style="dim")
-    return out
+    return Fitted(out)
 
 
 PUBLISHED_ONLY = "* date of publication: the sources do not give the dates of the visit"
@@ -103,7 +156,7 @@ def list_title(records: Sequence[Record], width: int = 120) -> Text | None:
     return Text("\n".join(wrap(f"{names.pop()}: {count(len(records), 'visit')}, oldest first", width)), style="bold")
 
 
-def list_renderables(records: Sequence[Record], width: int = 120) -> tuple[Text, ...]:
+def list_renderables(records: Sequence[Record], width: int = 120) -> tuple[Text | Fitted, ...]:
     """The title (for one authority) and the table of `list`."""
     title = list_title(records, width)
     return (*([title] if title else []), list_table(records, width))
@@ -119,30 +172,30 @@ def _unlisted(records: Sequence[Record]) -> str:
     return gap_sentence(authority_slug(records[0]), min(days), max(days)) if days else ""
 
 
-def list_table(records: Sequence[Record], width: int = 120) -> Text:
+def list_table(records: Sequence[Record], width: int = 120) -> Fitted:
     """Every visit in rows. A narrow screen drops the kind and the authority (the id names them), the days
     to publication, then the summary, and then breaks the grade or theme (and at last the id) over lines:
     never a grade or a date cut."""
     from ..measures import days_to_publish, publish_summary
 
     multi = len({r.authority.name for r in records}) > 1
-    rows: list[list[Text]] = []
+    rows: list[list[Cell]] = []
     for r in records:
-        days = days_to_publish(r)
+        days, outcome = days_to_publish(r), _outcome(r)
         rows.append([
-            Text(_when(r)), *([plain(r.authority.name)] if multi else []), plain(r.id), Text(r.kind.info.short),
-            _outcome(r), Text("" if days is None else f"{days} days"),
-            plain(r.headline or first_sentence(r.summary, 110)),
+            (_when(r), ""), *([(printable(r.authority.name), "")] if multi else []), (printable(r.id), ""),
+            (r.kind.info.short, ""), (outcome.plain, outcome.style), ("" if days is None else f"{days} days", ""),
+            (printable(r.headline or first_sentence(r.summary, 110)), ""),
         ])
     header = ["When", *(["Authority"] if multi else []), "Visit", "Kind", "Grade or theme", "To publish", "Summary"]
     justify = ["right", *(["left"] if multi else []), "left", "left", "left", "right", "left"]
-    widths = [max([len(h)] + [row[i].cell_len for row in rows]) for i, h in enumerate(header)]
+    widths = [max([len(h)] + [cell_len(row[i][0]) for row in rows]) for i, h in enumerate(header)]
     visit_col = 2 if multi else 1
     kind_col, grade_col, days_col, summary_col = len(header) - 4, len(header) - 3, len(header) - 2, len(header) - 1
-    least = [max([len(header[i])] + [longest_word(row[i]) for row in rows]) for i in range(len(header))]
+    least = [max([len(header[i])] + [longest_word(row[i][0]) for row in rows]) for i in range(len(header))]
     widths[grade_col] = min(widths[grade_col], 40)  # every grade and official theme fits
     widths[summary_col] = min(widths[summary_col], 60)
-    drop = [] if any(row[days_col].plain for row in rows) else [days_col]  # no day known: no column
+    drop = [] if any(row[days_col][0] for row in rows) else [days_col]  # no day known: no column
 
     def total() -> int:
         return sum(w for i, w in enumerate(widths) if i not in drop) + 3 * (len(widths) - len(drop) - 1)
@@ -255,10 +308,10 @@ def visit_detail(r: Record) -> Group:
     return Group(*parts)
 
 
-def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Text:
+def rows_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> Fitted:
     """A plain table of text rows, one line each, nothing cut (for reports such as `check`)."""
-    cells = [[plain(c) for c in row] for row in rows]
-    widths = [max([len(h)] + [row[i].cell_len for row in cells]) for i, h in enumerate(header)]
+    cells: list[list[Cell]] = [[(printable(c), "") for c in row] for row in rows]
+    widths = [max([len(h)] + [cell_len(row[i][0]) for row in cells]) for i, h in enumerate(header)]
     return line_table(list(header), cells, widths, ["left"] * len(header))
 
 
