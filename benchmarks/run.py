@@ -64,18 +64,18 @@ def judgements_command() -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def record_text(slug: str, name: str, year: int, graded: bool, i: int) -> tuple[str, str]:
+def record_text(slug: str, name: str, year: int, graded: bool, i: int, month: int | None = None) -> tuple[str, str]:
     from rotherham_cli.identity import record_id
     from rotherham_cli.vocab import Kind
 
     kind = Kind.ILACS_STANDARD if graded else Kind.FOCUSED_VISIT
-    start = date(year, 3 if graded else 9, 1 + i % 20)
+    start = date(year, month or (3 if graded else 9), 1 + i % 20)
     rid = record_id(slug, kind, start, start)
     lines = [
         f"id: {rid}", "authority:", f"  name: {name}", f"kind: {kind.value}", "framework: ilacs_2023",
         f"start: {start.isoformat()}", f"end: {start.replace(day=start.day + 4).isoformat()}",
-        f"published: {date(year, start.month + 2, 1 + i % 27).isoformat()}", "inspectors:", "  - name: A. Inspector",
-        "    role: lead inspector",
+        f"published: {date(year, min(start.month + 2, 12), 1 + i % 27).isoformat()}", "inspectors:",
+        "  - name: A. Inspector", "    role: lead inspector",
     ]
     if graded:
         lines.append("judgements:")
@@ -104,15 +104,21 @@ def record_text(slug: str, name: str, year: int, graded: bool, i: int) -> tuple[
 
 
 def make_set(folder: Path, n: int) -> None:
-    """``n`` visits of England's current authorities, two a year each from 1950 (a graded inspection in
-    March, a focused visit in September), one sub-folder per authority as the shipped set is laid out."""
+    """``n`` visits of England's current authorities, one sub-folder per authority as the shipped set is laid
+    out: up to 20,000 two a year each from 1950 (a graded inspection in March, a focused visit in September);
+    more, four a year from 1901 (a graded inspection in February, focused visits in May, August and
+    November), so that 100,000 stay within the years a record may give."""
     from rotherham_cli.authorities import current
 
     authorities = [a for a in current() if a.started is None]
+    four = n > 20_000
     for i in range(n):
         a = authorities[i % len(authorities)]
         k = i // len(authorities)
-        rid, text = record_text(a.slug, a.name, 1950 + k // 2, k % 2 == 0, i)
+        if four:
+            rid, text = record_text(a.slug, a.name, 1901 + k // 4, k % 4 == 0, i, month=(2, 5, 8, 11)[k % 4])
+        else:
+            rid, text = record_text(a.slug, a.name, 1950 + k // 2, k % 2 == 0, i)
         sub = folder / a.slug
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"{rid}.yaml").write_text(text, encoding="utf-8")

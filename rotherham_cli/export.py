@@ -149,13 +149,17 @@ def report_rows(records: Sequence[Record], layout: str) -> Rows:
     return header, rows
 
 
-def record_data(records: Sequence[Record]) -> list[dict]:
-    """Full records as JSON-ready data (canonical keys for kinds, areas and grades), each with the themes of
-    its recommendations beside them (themes.themes_data)."""
+def record_item(r: Record) -> dict:
+    """A full record as JSON-ready data (canonical keys for kinds, areas and grades), with the themes of its
+    recommendations beside them (themes.themes_data)."""
     from .themes import themes_data
 
-    return [{**r.model_dump(mode="json", exclude_none=False), "recommendation_themes": themes_data(r),
-             **dict(zip(("region", "authority_type"), _register_cells(r), strict=True))} for r in records]
+    return {**r.model_dump(mode="json", exclude_none=False), "recommendation_themes": themes_data(r),
+            **dict(zip(("region", "authority_type"), _register_cells(r), strict=True))}
+
+
+def record_data(records: Sequence[Record]) -> list[dict]:
+    return [record_item(r) for r in records]
 
 
 def list_rows(records: Sequence[Record]) -> Rows:

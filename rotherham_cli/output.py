@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import JudgementsError
@@ -78,18 +80,21 @@ def _set_mode(fd: int, dest: Path) -> None:
         os.fchown(fd, old.st_uid, old.st_gid)
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> Path:
-    """Write data to path through a temporary file in the same folder, renamed into place.
+def write_atomic(path: str | os.PathLike, data: bytes | Iterable[bytes], force: bool = False) -> Path:
+    """Write data (bytes, or pieces of them written as they come) to path through a temporary file in the
+    same folder, renamed into place.
 
     Without ``force`` an existing file is never replaced (exit 1, file untouched). On any failure,
     including an interrupt, the temporary file is removed and nothing is left behind.
     """
     dest = Path(path)
     parent = check_writable(path, force)
+    pieces = [data] if isinstance(data, bytes) else data
     if _special(dest) is not None:  # a character device or a pipe: write into it, never rename over it
         try:
             with open(dest, "wb") as fh:
-                fh.write(data)
+                for piece in pieces:
+                    fh.write(piece)
         except OSError as exc:
             raise OutputError(f"{dest}: cannot write: {_reason(exc)}") from None
         return dest
@@ -97,7 +102,8 @@ def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> P
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in pieces:
+                fh.write(piece)
             fh.flush()
             _set_mode(fh.fileno(), dest)
             os.fsync(fh.fileno())
@@ -111,9 +117,9 @@ def write_atomic(path: str | os.PathLike, data: bytes, force: bool = False) -> P
             except OSError as exc:
                 if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
                     raise
-                try:  # no hard links here: create exclusively instead
-                    with open(dest, "xb") as fh:
-                        fh.write(data)
+                try:  # no hard links here: create exclusively instead, a copy of what was written
+                    with open(dest, "xb") as fh, open(tmp_name, "rb") as written:
+                        shutil.copyfileobj(written, fh)
                 except FileExistsError:
                     raise AlreadyExists(f"{dest}: already exists; add --force to replace it") from None
     except OutputError:

@@ -1,6 +1,7 @@
 """`judgements export`: every format and layout parsed back and compared with the records."""
 
 import csv
+import errno
 import io
 import json
 import os
@@ -205,6 +206,47 @@ def test_failed_write_leaves_existing_file(tmp_path, monkeypatch):
         write_atomic(target, b"new", force=True)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]
+
+
+def test_a_write_in_pieces_that_fails_midway_leaves_nothing(tmp_path):
+    """The JSON export is written a record at a time: a failure after some of them leaves no file."""
+    def pieces():
+        yield b"[\n"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_atomic(tmp_path / "x.json", pieces())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pieces_are_copied_whole_where_the_folder_takes_no_hard_links(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_atomic(tmp_path / "x.json", iter([b"[\n", b"  1", b"\n]\n"]))
+    assert (tmp_path / "x.json").read_bytes() == b"[\n  1\n]\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+
+
+@pytest.mark.parametrize("items", [[], [{}], [{"a": "x\ny", "b": [1, {"c": None}], "d": "\u00e9\""}] * 3, [[], 2]])
+def test_a_json_array_in_pieces_is_the_standard_librarys_text(items):
+    from rotherham_cli.render.machine import json_array_chunks
+
+    assert "".join(json_array_chunks(items)) == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_the_json_export_is_the_records_as_the_yaml_gives_them(run, tmp_path):
+    """Streamed a record at a time, the export still parses whole and holds each record's YAML fields."""
+    import yaml
+
+    res = run("export", "--format", "json", "--records", GOOD, "-a", "all")
+    got = {item["id"]: item for item in json.loads(res.stdout)}
+    files = sorted(GOOD.glob("*.yaml"))
+    assert len(got) == len(files)
+    for f in files:
+        doc = yaml.safe_load(f.read_text())
+        assert got[doc["id"]]["kind"] == doc["kind"] and got[doc["id"]]["summary"] == " ".join(doc["summary"].split())
 
 
 @pytest.mark.parametrize(("args", "line"), [

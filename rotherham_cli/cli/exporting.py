@@ -55,16 +55,17 @@ def export(
     with_england: EnglandOpt = False,
 ) -> None:
     """Export visits as CSV, JSON, Markdown or an SQLite database, to stdout or safely to a file."""
-    from ..render.exported import export_bytes
+    from ..render.exported import export_chunks
     from ..writing import export_plan
 
     plan = export_plan(fmt, layout, output, bom, force)
     _, chosen = filtered(records, authority, kind, since, until, (published_since, published_until), home=False,
                          with_england=with_england)
-    data = export_bytes(chosen, plan)
+    chunks = export_chunks(chosen, plan)
     if plan.output is None:
-        out_bytes(data)
+        for chunk in chunks:
+            out_bytes(chunk)
         return
     from ..output import write_atomic
 
-    err(f"Wrote {count(len(chosen), 'visit')} to {write_atomic(plan.output, data, force=force)}")
+    err(f"Wrote {count(len(chosen), 'visit')} to {write_atomic(plan.output, chunks, force=force)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ..choices import ExportFormat, Layout
@@ -12,12 +12,23 @@ if TYPE_CHECKING:
     from ..writing import ExportPlan
 
 
-def export_bytes(records: Sequence[Record], plan: ExportPlan) -> bytes:
-    from ..export import layout_rows, record_data, report_rows
+def export_chunks(records: Sequence[Record], plan: ExportPlan) -> Iterator[bytes]:
+    """The bytes of the export in pieces: JSON a record at a time, so that a large export is never held
+    whole; the other formats in one piece."""
+    from ..export import record_item
     from . import machine
 
     if plan.fmt is ExportFormat.json:
-        return machine.json_text(record_data(records)).encode("utf-8")
+        for chunk in machine.json_array_chunks(record_item(r) for r in records):
+            yield chunk.encode("utf-8")
+    else:
+        yield _whole(records, plan)
+
+
+def _whole(records: Sequence[Record], plan: ExportPlan) -> bytes:
+    from ..export import layout_rows, report_rows
+    from . import machine
+
     if plan.fmt is ExportFormat.sqlite:
         from ..database import database_bytes
 

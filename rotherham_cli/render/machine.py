@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..outside import printable
 
@@ -68,6 +68,18 @@ def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]], bom: bool
 
 def json_text(data: object) -> str:
     return json.dumps(clean_data(data), indent=2, ensure_ascii=False) + "\n"
+
+
+def json_array_chunks(items: Iterable[object]) -> Iterator[str]:
+    """A JSON array of ``items`` as :func:`json_text` writes it, an item at a time: an export of 100,000
+    records need not hold the whole text (a string in JSON never holds a line break, so each line of an
+    item is indented into the array)."""
+    first = True
+    for item in items:
+        lines = json_text(item).rstrip("\n").replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + lines
+        first = False
+    yield "[]\n" if first else "\n]\n"
 
 
 def _md_cell(value: object) -> str:
