@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -29,6 +30,10 @@ class PartialDate:
             value = str(value)
         if not isinstance(value, str):
             raise ValueError(f"expected a date as YYYY-MM-DD, YYYY-MM or YYYY, got {type(value).__name__}")
+        return _parsed(value)
+
+    @classmethod
+    def _from_text(cls, value: str) -> PartialDate:
         m = _DATE_RE.match(value.strip())
         if not m:
             raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
@@ -65,3 +70,7 @@ class PartialDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+# Dates repeat across records (a report's date in its source and its publication): each text is read once.
+_parsed = lru_cache(maxsize=4096)(PartialDate._from_text)

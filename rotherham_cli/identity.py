@@ -87,22 +87,27 @@ def authority_problems(record: Record) -> list[tuple[str, str]]:
     an LA number or GSS code that is another authority's than the one the name names (``name: Atlantis``
     with Lancashire's codes; ``name: Dorset`` with Cumbria's number). A name that has named several
     authorities (Dorset) agrees with the codes of any of them."""
+    a = record.authority
+    return list(_authority_problems(a.name, a.la_number, a.ons_code))
+
+
+@lru_cache(maxsize=4096)
+def _authority_problems(name: str, la_number: int | None, ons_code: str | None) -> tuple[tuple[str, str], ...]:
     from . import authorities
 
-    a = record.authority
-    named = authorities.named(a.name)
+    named = authorities.named(name)
     if not named:
-        return [("authority.name", f"'{a.name}' is not an authority in the register")]
+        return (("authority.name", f"'{name}' is not an authority in the register"),)
     out = []
-    if a.la_number is not None and all(x.la_number != a.la_number for x in named):
-        other = authorities.named(str(a.la_number))
+    if la_number is not None and all(x.la_number != la_number for x in named):
+        other = authorities.named(str(la_number))
         whose = f"{other[0].name}'s" if other else "no authority's in the register"
-        out.append(("authority.la_number", f"LA number {a.la_number} is {whose}, not {named[0].name}'s"))
-    if a.ons_code is not None and all(a.ons_code not in {c.code for c in x.codes} for x in named):
-        other = authorities.named(a.ons_code)
+        out.append(("authority.la_number", f"LA number {la_number} is {whose}, not {named[0].name}'s"))
+    if ons_code is not None and all(ons_code not in {c.code for c in x.codes} for x in named):
+        other = authorities.named(ons_code)
         whose = f"{other[0].name}'s" if other else "no authority's in the register"
-        out.append(("authority.ons_code", f"GSS code {a.ons_code} is {whose}, not {named[0].name}'s"))
-    return out
+        out.append(("authority.ons_code", f"GSS code {ons_code} is {whose}, not {named[0].name}'s"))
+    return tuple(out)
 
 
 def authority_slug(record: Record) -> str | None:

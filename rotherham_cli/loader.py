@@ -125,15 +125,20 @@ def read_file(path: str | os.PathLike, display: str | None = None) -> tuple[byte
     """A record file's bytes, or the problem of reading it (too large, unreadable)."""
     name = display or str(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_BYTES + 1)  # one byte past the limit, never the whole of a huge file
-            if len(data) > MAX_BYTES:
-                size = os.fstat(fh.fileno()).st_size
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks, size = [], 0
+            while size <= MAX_BYTES and (chunk := os.read(fd, MAX_BYTES + 1 - size)):  # never past the limit
+                chunks.append(chunk)
+                size += len(chunk)
+            if size > MAX_BYTES:
                 return None, [Problem(name, 0, 0, "", f"is larger than the {MAX_BYTES // 1000} kB limit "
-                                      f"for a record ({size} bytes)")]
+                                      f"for a record ({os.fstat(fd).st_size} bytes)")]
+        finally:
+            os.close(fd)
     except OSError as exc:
         return None, [Problem(name, 0, 0, "", f"cannot be read: {exc.strerror or exc}")]
-    return data, []
+    return b"".join(chunks), []
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Record | None, list[Problem]]:
@@ -217,27 +222,26 @@ def _same_visits(kept: list[tuple[str, Record]]) -> list[Problem]:
     return out
 
 
-def _folder_check(record: Record, name: str, folder: Path) -> list[Problem]:
-    """In a folder laid out by authority (the shipped set's way), a record's folder names its authority."""
+def _folder_check(record: Record, name: str, sub: str) -> list[Problem]:
+    """In a folder laid out by authority (the shipped set's way), the sub-folder ``sub`` a record is in
+    names its authority."""
     from . import identity
     from .authorities import slugs
 
-    parent = Path(name).parent
-    if parent == folder or parent.parent != folder:
-        return []
     slug = identity.authority_slug(record)
-    if slug is None or parent.name == slug or parent.name not in slugs():
+    if not sub or slug is None or sub == slug or sub not in slugs():
         return []
     return [Problem(name, 1, 1, "authority.name",
                     f"the record is of {record.authority.name} but filed in the folder of another authority "
-                    f"('{parent.name}/'); move it to '{slug}/'")]
+                    f"('{sub}/'); move it to '{slug}/'")]
 
 
-def _part(name: str, head: str) -> str:
+def _part(name: str, head: str) -> tuple[str, str]:
     """The part of the records folder a file is cached under: its sub-folder (an authority's, in the shipped
-    set), or '' for a file at the top (``head``: the folder as the file's name starts, as walk_names spells it)."""
-    rel = name[len(head):] if name.startswith(head) else name
-    return rel.split(os.sep, 1)[0] if os.sep in rel else ""
+    set), or '' for a file at the top (``head``: the folder as the file's name starts, as walk_names spells
+    it); and that sub-folder again where the file is right in it (else '')."""
+    pieces = (name[len(head):] if name.startswith(head) else name).split(os.sep)
+    return (pieces[0], pieces[0] if len(pieces) == 2 else "") if len(pieces) > 1 else ("", "")
 
 
 def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] | None = None,
@@ -270,12 +274,12 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
         if data is None:
             result.problems.extend(problems)
             continue
-        key, part = digest(data), _part(display, head)
+        key, (part, sub) = digest(data), _part(display, head)
         got = cache.get(part, display, key)
         if got is None:
-            got = load_bytes(data, display, expected_id=Path(display).stem)
+            got = load_bytes(data, display, expected_id=os.path.splitext(os.path.basename(display))[0])
             if got[0] is not None:
-                got = (got[0], _folder_check(got[0], display, path))
+                got = (got[0], _folder_check(got[0], display, sub))
             cache.put(part, display, key, *got)
         record, problems = got
         result.problems.extend(problems)
