@@ -55,8 +55,7 @@ def cache_dir(under: str = "") -> Path | None:
             if not os.path.lexists(each):
                 os.mkdir(each, 0o700)
                 os.chmod(each, 0o700)
-            st = os.lstat(each)
-            if not stat.S_ISDIR(st.st_mode) or not _owned(st):
+            if not stat.S_ISDIR((st := os.lstat(each)).st_mode) or not _owned(st):
                 raise OSError(f"{each}: not a folder owned by you and writable by you alone")
         return each
     except OSError as exc:
@@ -65,10 +64,12 @@ def cache_dir(under: str = "") -> Path | None:
 
 
 def _stamp() -> bytes:
-    """The version and a hash of the package's source and data: a change to any of them starts again."""
+    """The versions of the package, pydantic (its models are pickled) and Python; a hash of the source and data."""
+    from pydantic.version import VERSION
+
     from . import __version__
     here = Path(__file__).resolve().parent
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    h = hashlib.blake2b(f"{__version__} {VERSION} {sys.version_info[:2]}".encode(), digest_size=16)
     for path in sorted([*here.rglob("*.py"), *(here / "data").glob("*")]):
         if path.is_file():
             h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
@@ -110,8 +111,7 @@ class RecordCache:
             return {}
         return entries
 
-    def get(self, part: str, name: str, key: bytes) -> tuple[Any, list] | None:
-        """What a file loaded to (its record or None, and its problems), if its bytes are as cached."""
+    def get(self, part: str, name: str, key: bytes) -> tuple[Any, list] | None:  # (record or None, problems)
         if (entry := self._entries(part).get(name)) is None or entry[0] != key:
             return None
         self.used[part].add(name)

@@ -30,7 +30,7 @@ class LoadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     folder: Path | None = None
-    paths: dict[str, Path] = field(default_factory=dict)  # record id -> its file
+    paths: dict[str, str] = field(default_factory=dict)  # record id -> its file
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -292,7 +292,7 @@ def load_records(folder: str | os.PathLike | None = None, only: frozenset[str] |
             continue
         first_seen[record.id] = display
         kept.append((display, record))
-        result.paths[record.id] = Path(display)
+        result.paths[record.id] = display
     cache.save(whole=not partial)
     same = _same_visits(kept)  # two records of one visit: sorted by date, so it costs little more than a sort
     result.problems.extend(same)
@@ -312,4 +312,4 @@ def load_tree(folder: str | os.PathLike) -> list[tuple[Path, Record]]:
     """The records of a folder with the file each is in; raise :class:`RecordProblems` if any is broken."""
     result = load_records(folder)
     result.raise_for_problems()
-    return [(result.paths[r.id], r) for r in result.records]
+    return [(Path(result.paths[r.id]), r) for r in result.records]

@@ -35,9 +35,10 @@ class RulesError(JudgementsError):
 
 
 class Phrase(NamedTuple):
-    """A phrase of the rule file: its pattern over folded text, and the letters any match starts with. A
-    text without them is passed over without running the pattern, and a theme with none of its phrases'
-    needles at once: every pattern run over every recommendation of England took two seconds."""
+    """A phrase of the rule file: its pattern over folded text, and the longest of its words (as letters any
+    match holds, its ending left off). A text without them is passed over without running the pattern, and a
+    theme with none of its phrases' needles at once: every pattern run over every recommendation of England
+    took two seconds."""
 
     needle: str
     pattern: re.Pattern
@@ -58,6 +59,10 @@ class ThemeRule:
 class Rules:
     ignore: tuple[re.Pattern, ...]
     themes: tuple[ThemeRule, ...]
+
+    @cached_property
+    def needles(self) -> tuple[str, ...]:  # of every phrase, words and exclusions
+        return tuple({p.needle for t in self.themes for p in (*t.words, *t.exclude)})
 
 
 
@@ -94,7 +99,7 @@ def _pattern(phrase: str) -> Phrase:
         star = word.endswith("*")
         stem = re.escape(word.rstrip("*"))
         parts.append(stem + r"\w*" if star else stem + r"\b")
-    return Phrase(words[0].rstrip("*"), re.compile(r"\b" + r"\s+".join(parts)))
+    return Phrase(max((w.rstrip("*") for w in words), key=len), re.compile(r"\b" + r"\s+".join(parts)))
 
 
 def _phrases(value: object, where: str) -> tuple[Phrase, ...]:
@@ -142,14 +147,15 @@ def load_rules() -> Rules:
     return parse_rules(data)
 
 
-def _hits(text: str, rule: ThemeRule) -> list[tuple[int, str]]:
-    """The words of one theme found in folded text: (position, word), none overlapping another."""
-    if not any(needle in text for needle in rule.needles):
+def _hits(text: str, rule: ThemeRule, present: set[str]) -> list[tuple[int, str]]:
+    """The words of one theme found in folded text: (position, word), none overlapping another. ``present``:
+    the needles the text holds (a theme with none of them is passed over at once)."""
+    if rule.needles.isdisjoint(present):
         return []
-    fenced = [m.span() for needle, p in rule.exclude if needle in text for m in p.finditer(text)]
+    fenced = [m.span() for needle, p in rule.exclude if needle in present for m in p.finditer(text)]
     spans = sorted(
         (m.start(), -m.end(), m.group())
-        for needle, p in rule.words if needle in text for m in p.finditer(text)
+        for needle, p in rule.words if needle in present for m in p.finditer(text)
         if not any(a <= m.start() and m.end() <= b for a, b in fenced)
     )
     hits, reach = [], -1
@@ -167,8 +173,9 @@ def themes_of(text: str, rules: Rules | None = None) -> Themed:
     for p in rules.ignore:
         body = p.sub(" ", body)
     found = []
+    present = {needle for needle in rules.needles if needle in body}
     for rule in rules.themes:
-        hits = _hits(body, rule)
+        hits = _hits(body, rule, present)
         if hits:
             words = tuple(dict.fromkeys(w for _, w in hits))
             found.append((-len(hits), hits[0][0], ThemeReason(rule.theme, words)))
