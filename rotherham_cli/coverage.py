@@ -55,8 +55,10 @@ def families(path: Path = COVERAGE_FILE) -> tuple[Family, ...]:
 def _families(path: Path) -> tuple[Family, ...]:
     import yaml
 
+    from .safeyaml import load_plain
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_plain(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CoverageError(f"{path}: cannot be read ({exc})") from None
     out = []

@@ -81,6 +81,12 @@ class Document:
         return self.positions.get(("<key>", *path)) or self.position(path)
 
 
+def load_plain(text: str) -> Any:
+    """A data file of the package's own (data/*.yaml), trusted, as plain values: with libyaml's safe loader
+    where PyYAML has it (a tenth of the pure-Python one's time: 4 ms of every `list` went on coverage.yaml)."""
+    return yaml.load(text, Loader=_Parser)  # _Parser is a safe loader (CSafeLoader or SafeLoader)
+
+
 def _pos(mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 

@@ -140,8 +140,10 @@ def load_rules() -> Rules:
     """The shipped rules (data/themes.yaml), read once."""
     import yaml
 
+    from .safeyaml import load_plain
+
     try:
-        data = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+        data = load_plain(RULES_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise RulesError(f"{RULES_FILE}: cannot be read: {e}") from None
     return parse_rules(data)
