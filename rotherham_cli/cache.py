@@ -22,8 +22,7 @@ _MAGIC = b"judgements-record-cache-8\n"
 log = logging.getLogger("judgements.cache")
 
 
-def digest(data: bytes) -> bytes:
-    """The hash a file's entry is keyed on: fast, a change detector (a pickle is trusted by its owner)."""
+def digest(data: bytes) -> bytes:  # the hash an entry is keyed on: fast, to see a change (owners are trusted)
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
@@ -68,11 +67,13 @@ def _stamp() -> bytes:
     from pydantic.version import VERSION
 
     from . import __version__
-    here = Path(__file__).resolve().parent
+    here = os.path.dirname(os.path.realpath(__file__))
     h = hashlib.blake2b(f"{__version__} {VERSION} {sys.version_info[:2]}".encode(), digest_size=16)
-    for path in sorted([*here.rglob("*.py"), *(here / "data").glob("*")]):
-        if path.is_file():
-            h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+    for top, dirs, files in os.walk(here):  # not pathlib's rglob: 5 ms of every command
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        rel = os.path.relpath(top, here)
+        for name in sorted(f for f in files if f.endswith(".py") or rel == "data"):
+            h.update(f"{rel}/{name}\0".encode() + Path(top, name).read_bytes())
     return h.digest()
 
 
@@ -96,8 +97,7 @@ class RecordCache:
         n = len(_MAGIC)
         try:
             with os.fdopen(os.open(path, flags), "rb") as fh:
-                st = os.fstat(fh.fileno())
-                if not stat.S_ISREG(st.st_mode) or not _owned(st):
+                if not stat.S_ISREG((st := os.fstat(fh.fileno())).st_mode) or not _owned(st):
                     raise ValueError("not a regular file owned by you and writable by you alone")
                 data = fh.read()
             if data[:n] != _MAGIC or hashlib.sha256(data[n + 32:]).digest() != data[n:n + 32]:
@@ -131,10 +131,10 @@ class RecordCache:
                 body = pickle.dumps((self.stamp, {k: v for k, v in entries.items() if k in self.used[part]}),
                                     protocol=pickle.HIGHEST_PROTOCOL)
                 _write(self.folder / _name(part), _MAGIC + hashlib.sha256(body).digest() + body)
-        for path in self.folder.glob("*.pickle") if whole else ():
-            if path.name not in {_name(p) for p in self.parts}:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+        keep = {_name(p) for p in self.parts}
+        for path in [p for p in self.folder.glob("*.pickle") if p.name not in keep] if whole else []:  # parts gone
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 def _write(path: Path, data: bytes, tmp: str = "") -> None:
