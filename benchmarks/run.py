@@ -2,6 +2,7 @@
 
     python benchmarks/run.py                                  # the shipped national set
     python benchmarks/run.py --sizes shipped 2000 --pairs 9 --output benchmarks/results.md
+    python benchmarks/run.py --scale 100000 --output benchmarks/scale.md
 
 For each record set (the shipped one, or a synthetic one of N visits) and command:
 
@@ -13,6 +14,10 @@ For each record set (the shipped one, or a synthetic one of N visits) and comman
   and the record files the command reads parsed with `yaml.CSafeLoader`, in one process. Goal for the
   commands over all of England: at most 1.5x;
 * peak memory: the highest resident size of the command's runs. Goal: at most 100 MiB.
+
+With --scale N, instead: a synthetic set of N visits (issue 31's 100,000), its cache filled once, then
+validate, show and list of one authority and a JSON export of all run once each (seconds, peak memory),
+and validate again after one record is edited.
 
 The pairs alternate (command, floor, floor, command, ...) so that a slow moment of the machine falls
 on both. Each cell gives the median of the pairs and the spread (lowest-highest) of the command, and
@@ -188,10 +193,48 @@ def _met(ratio: float, goal: float) -> str:
     return f"{ratio:.2f}x ({'met' if ratio <= goal else 'NOT met'}: goal {goal}x)"
 
 
+SCALE_COMMANDS = [  # (what, arguments) of issue 31's scale: run once each on a warm cache
+    ("validate (every record)", ["validate"]),
+    ("show latest -a rotherham", ["show", "latest", "-a", "rotherham"]),
+    ("list -a rotherham", ["list", "-a", "rotherham"]),
+    ("export --format json -a all", ["export", "--format", "json", "-a", "all"]),
+]
+
+
+def scale(n: int, exe: str, env: dict, tmp: Path) -> str:
+    """Issue 31's scale: a synthetic set of ``n`` visits, its cache filled once, then each command once (whole
+    processes: seconds and peak memory), and validate again after one record is edited."""
+    folder = tmp / f"set-{n}"
+    make_set(folder, n)
+    run_env = {**env, "JUDGEMENTS_RECORDS": str(folder)}
+    fill = run_once([exe, "validate"], run_env)
+    rows = [f"| validate, the cache empty | {fill[0]:.1f} | {fill[1]:.0f} |"]
+    for what, argv in SCALE_COMMANDS:
+        t, mem = run_once([exe, *argv], run_env)
+        rows.append(f"| {what} | {t:.2f} | {mem:.0f} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    edited = sorted((folder / "barnsley").glob("*.yaml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
+    t, mem = run_once([exe, "validate"], run_env)
+    rows.append(f"| validate after one record is edited | {t:.2f} | {mem:.0f} |")
+    return "\n".join([
+        f"Python {platform.python_version()} on {os.cpu_count()} cores, {platform.system()}; {date.today()}; "
+        f"`benchmarks/run.py --scale {n}`",
+        "",
+        f"{n:,} synthetic visits of England's current authorities, one folder each; each command run once as a "
+        "whole process on a warm cache (issue 31).",
+        "",
+        "| command | seconds | peak MiB |",
+        "|---|---:|---:|",
+        *rows,
+    ]) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", nargs="+", default=["shipped"], help="'shipped' or a number of synthetic visits")
     ap.add_argument("--pairs", type=int, default=7)
+    ap.add_argument("--scale", type=int, metavar="N", help="instead: issue 31's scale, N synthetic visits")
     ap.add_argument("--output", help="also write the Markdown to this file")
     args = ap.parse_args()
     exe = judgements_command()
@@ -199,6 +242,15 @@ def main() -> None:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", "XDG_CACHE_HOME": str(tmp / "cache")}
     for var in ("JUDGEMENTS_RECORDS", "JUDGEMENTS_NO_CACHE", "JUDGEMENTS_AUTHORITY"):
         env.pop(var, None)
+    if args.scale:
+        try:
+            text = scale(args.scale, exe, env, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        print(text)
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        return
     rows: list[str] = []
     try:
         for size in args.sizes:

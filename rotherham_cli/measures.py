@@ -8,7 +8,6 @@ visits they run and why the others are left out.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,6 +72,8 @@ class PublishSummary:
 
 
 def publish_summary(records: Iterable[Record]) -> PublishSummary:
+    import statistics  # here: it imports fractions, decimal and random, which a command without a median needs not
+
     measures = [to_publish(r) for r in records]
     days = [m.days for m in measures if m.days is not None]
     why = Counter(m.why_not for m in measures if m.days is None)
