@@ -147,3 +147,33 @@ def test_list_fits_the_width_and_shows_every_visit_and_grade(run, name, width):
         elif v["kind"] in GRADED:  # no overall grade: each grade it gives, in words
             assert row[2].startswith("no overall grade")
             assert len(row[2].split(";")) == len(v["judgements"]) + 1
+
+
+def _printed(renderable, width: int, colour: bool) -> str:
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, force_terminal=colour, color_system="standard" if colour else None,
+                      highlight=False)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_a_fitted_table_prints_its_text_whole_and_styled(colour):
+    """list's table is printed as its runs of one style (not wrapped again by Rich): every line as built,
+    each grade in its colour; on a screen narrower than it was built for, Rich wraps it and loses nothing."""
+    from rotherham_cli.loader import load_valid
+    from rotherham_cli.render.tables import list_table
+
+    records = load_valid(RECORDS, frozenset({"rotherham"}))
+    table = list_table(records, 80)
+    out = _printed(table, 80, colour)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert [line.rstrip() for line in plain.split("\n")] == [line.rstrip() for line in (table.plain + "\n").split("\n")]
+    if colour:
+        assert "\x1b[1;31mInadequate\x1b[0m" in out or "\x1b[31;1mInadequate\x1b[0m" in out  # bold red, the word only
+    narrow = re.sub(r"\x1b\[[0-9;]*m", "", _printed(table, 40, colour))
+    assert "".join(narrow.split()) == "".join(table.plain.split())
+    assert max(len(line) for line in narrow.split("\n")) <= 40
