@@ -39,6 +39,7 @@ children's services.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
@@ -134,6 +135,14 @@ def record_id(slug: str, kind: Kind, start: PartialDate | date | None, when: Par
     if not kind.graded and start is not None and start.month is not None:
         stamp = f"{start.year:04d}-{start.month:02d}"
     return f"{slug}-{stamp}-{kind.value.replace('_', '-')}"
+
+
+def authority_in_id(visit_id: str) -> str | None:
+    """The authority's slug the id rule puts before an id's year, where the register knows it (else None)."""
+    from .authorities import slugs
+
+    found = re.match(r"(.+?)-\d{4}(?:-|$)", visit_id.strip())
+    return found.group(1) if found and found.group(1) in slugs() else None
 
 
 def id_for(record: Record, slug: str | None = None) -> str | None:

@@ -54,13 +54,16 @@ def filtered(records, authority, kind=None, since=None, until=None, published=(N
 
 def load_visits(records, authority, specs, with_england=False):
     """The visits ``specs`` name, and the records they were found among: a keyword ('latest') or a year
-    within the authorities chosen (the home authority by default), an id wherever it is."""
+    within the authorities chosen (the home authority by default), an id wherever it is: read from the
+    authority its id names where the id rule gives one the register knows, else from every record."""
+    from .identity import authority_in_id
     from .query import is_id, resolve_visit
 
     loaded, slugs = load_scoped(records, authority, with_england=with_england)
     held = {r.id for r in loaded}
-    if any(is_id(s) and s.strip() not in held for s in specs):
-        loaded = load(records, with_england)
+    named = {authority_in_id(s) for s in specs if is_id(s) and s.strip() not in held}
+    if named and slugs is not None:  # (with slugs None, every record is loaded already)
+        loaded = load(records, with_england, None if None in named else slugs | {n for n in named if n})
     return [resolve_visit(loaded, s, slugs) for s in specs], loaded
 
 

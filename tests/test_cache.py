@@ -292,3 +292,18 @@ def test_an_edit_rewrites_its_own_part_alone_and_a_folder_gone_takes_its_part(by
     assert len(cache_files(by_authority)) == 3  # a part read alone removes nothing
     load_records(by_authority)
     assert len(cache_files(by_authority)) == 2
+
+
+def test_a_visit_named_by_id_is_read_from_its_authoritys_part(by_authority, monkeypatch):
+    """`show barnsley-...` from the home authority reads Rotherham's part and Barnsley's, not all of England."""
+    from rotherham_cli.scope import load_visits
+
+    monkeypatch.delenv("JUDGEMENTS_AUTHORITY", raising=False)
+    load_records(by_authority)
+    visit = sorted((by_authority / "barnsley").glob("*.yaml"))[-1].stem
+    read: list = []
+    real = cache.RecordCache._read
+    monkeypatch.setattr(cache.RecordCache, "_read", lambda self, path: read.append(path) or real(self, path))
+    (found,), loaded = load_visits(str(by_authority), None, [visit])
+    assert found.id == visit and {r.authority.name for r in loaded} == {"Rotherham", "Barnsley"}
+    assert len(set(read)) == 2  # Rotherham's part (the home authority's), and Barnsley's; never Doncaster's
