@@ -16,8 +16,8 @@ For each record set (the shipped one, or a synthetic one of N visits) and comman
 * peak memory: the highest resident size of the command's runs. Goal: at most 100 MiB.
 
 With --scale N, instead: a synthetic set of N visits (issue 31's 100,000), its cache filled once, then
-validate, show and list of one authority and a JSON export of all run once each (seconds, peak memory),
-and validate again after one record is edited.
+validate, show and list of one authority, a JSON export of all and show of another authority's visit by
+its id run once each (seconds, peak memory), and validate again after one record is edited.
 
 The pairs alternate (command, floor, floor, command, ...) so that a slow moment of the machine falls
 on both. Each cell gives the median of the pairs and the spread (lowest-highest) of the command, and
@@ -209,7 +209,8 @@ def scale(n: int, exe: str, env: dict, tmp: Path) -> str:
     run_env = {**env, "JUDGEMENTS_RECORDS": str(folder)}
     fill = run_once([exe, "validate"], run_env)
     rows = [f"| validate, the cache empty | {fill[0]:.1f} | {fill[1]:.0f} |"]
-    for what, argv in SCALE_COMMANDS:
+    other = sorted((folder / "leeds").glob("*.yaml"))[0].stem  # a visit of another authority, by its id
+    for what, argv in [*SCALE_COMMANDS, (f"show {other} (by id, from the home authority)", ["show", other])]:
         t, mem = run_once([exe, *argv], run_env)
         rows.append(f"| {what} | {t:.2f} | {mem:.0f} |")
         print(rows[-1], file=sys.stderr, flush=True)
