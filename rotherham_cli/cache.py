@@ -19,6 +19,7 @@ from typing import Any
 
 ENV_OFF = "JUDGEMENTS_NO_CACHE"
 _MAGIC = b"judgements-record-cache-8\n"
+_HEAD = len(_MAGIC) + 32  # and the SHA-256 of what follows
 log = logging.getLogger("judgements.cache")
 
 
@@ -35,8 +36,7 @@ def _owned(st: os.stat_result) -> bool:  # owned by this user, writable by no on
 
 
 def cache_dir(under: str = "") -> Path | None:
-    """The user's cache folder for judgements (or its sub-folder ``under``), each made 0700 whatever the umask
-    where missing; None where it is off or not safe."""
+    """The user's cache folder (or its sub-folder ``under``), made 0700 where missing; None where off or unsafe."""
     if os.environ.get(ENV_OFF, "") not in ("", "0"):
         return None
     if sys.platform == "win32":
@@ -94,15 +94,14 @@ class RecordCache:
 
     def _read(self, path: Path) -> dict:
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)  # never wait on a FIFO
-        n = len(_MAGIC)
         try:
             with os.fdopen(os.open(path, flags), "rb") as fh:
                 if not stat.S_ISREG((st := os.fstat(fh.fileno())).st_mode) or not _owned(st):
                     raise ValueError("not a regular file owned by you and writable by you alone")
                 data = fh.read()
-            if data[:n] != _MAGIC or hashlib.sha256(data[n + 32:]).digest() != data[n:n + 32]:
+            if data[:_HEAD] != _MAGIC + hashlib.sha256(data[_HEAD:]).digest():
                 raise ValueError("damaged, or written by another version")
-            stamp, entries = pickle.loads(data[n + 32:])
+            stamp, entries = pickle.loads(data[_HEAD:])
             if stamp != self.stamp:
                 raise ValueError("started again: the program changed")
         except Exception as exc:  # missing, unreadable, untrusted, damaged, foreign or old: read the records
@@ -132,7 +131,8 @@ class RecordCache:
                                     protocol=pickle.HIGHEST_PROTOCOL)
                 _write(self.folder / _name(part), _MAGIC + hashlib.sha256(body).digest() + body)
         keep = {_name(p) for p in self.parts}
-        for path in [p for p in self.folder.glob("*.pickle") if p.name not in keep] if whole else []:  # parts gone
+        gone = [p for p in self.folder.glob("*.pickle") if p.name not in keep]  # and an older version's layout:
+        for path in [*gone, *self.folder.parent.glob("records-*.pickle")] if whole else []:
             with contextlib.suppress(OSError):
                 path.unlink()
 

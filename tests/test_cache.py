@@ -307,3 +307,15 @@ def test_a_visit_named_by_id_is_read_from_its_authoritys_part(by_authority, monk
     (found,), loaded = load_visits(str(by_authority), None, [visit])
     assert found.id == visit and {r.authority.name for r in loaded} == {"Rotherham", "Barnsley"}
     assert len(set(read)) == 2  # Rotherham's part (the home authority's), and Barnsley's; never Doncaster's
+
+
+def test_an_older_versions_cache_file_is_removed_on_a_whole_load(by_authority):
+    """Versions before the cache was kept in parts wrote one records-<hash>.pickle per records folder."""
+    base = by_authority.parent / "cache" / "judgements"
+    load_records(by_authority, only=frozenset({"rotherham"}))
+    old = base / "records-0123456789abcdef01234567.pickle"
+    old.write_bytes(b"judgements-record-cache-7\n" + b"x" * 100)
+    load_records(by_authority, only=frozenset({"rotherham"}))
+    assert old.exists()  # a part read alone removes nothing
+    load_records(by_authority)
+    assert not old.exists() and len(cache_files(by_authority)) == 3
