@@ -93,8 +93,7 @@ def write_atomic(path: str | os.PathLike, data: bytes | Iterable[bytes], force: 
     if _special(dest) is not None:  # a character device or a pipe: write into it, never rename over it
         try:
             with open(dest, "wb") as fh:
-                for piece in pieces:
-                    fh.write(piece)
+                fh.writelines(pieces)
         except OSError as exc:
             raise OutputError(f"{dest}: cannot write: {_reason(exc)}") from None
         return dest
@@ -102,8 +101,7 @@ def write_atomic(path: str | os.PathLike, data: bytes | Iterable[bytes], force: 
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=parent)
         with os.fdopen(fd, "wb") as fh:
-            for piece in pieces:
-                fh.write(piece)
+            fh.writelines(pieces)
             fh.flush()
             _set_mode(fh.fileno(), dest)
             os.fsync(fh.fileno())

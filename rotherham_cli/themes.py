@@ -65,7 +65,6 @@ class Rules:
         return tuple({p.needle for t in self.themes for p in (*t.words, *t.exclude)})
 
 
-
 @dataclass(frozen=True)
 class ThemeReason:
     """One theme given to a text, and the words of the text (folded) that gave it, in text order."""

@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import StyleType
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from ..export import theme_label
 from ..models import Record
@@ -39,7 +39,7 @@ def _theme_text(r: Record) -> Text:
     return Text(label if label else "theme not given", style="italic" if label else "dim italic")
 
 
-Cell = tuple[str, "StyleType"]  # a table cell's text and its style
+Cell = tuple[str, StyleType]  # a table cell's text and its style
 
 
 def _lines(text: str, width: int, cut: bool) -> list[str]:
@@ -94,8 +94,6 @@ def line_table(header: list[str], rows: list[list[Cell]], widths: list[int], jus
     Rich's Table measures every cell, which takes about a second for 2,000 visits; this renders the
     same look (header, rule, rows) as one string and a span per styled cell.
     """
-    from rich.text import Span
-
     parts: list[str] = []
     spans: list[Span] = []
     at = 0
